@@ -1,0 +1,68 @@
+# The project's table of contents: `make` or `make help` lists every target.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+UV_VERSION := 0.13.9
+PDF_ENGINE ?= latex
+export INTERPOL_REVIEW_ROOT := $(CURDIR)
+
+SETUP_DONE := $(VENV)/.setup-done
+SYSTEM_DONE := build/.system-done
+VARIANTS := $(basename $(notdir $(wildcard params/*.yaml)))
+REPORTS := $(foreach variant,$(VARIANTS),reports/$(variant)/report.pdf)
+PACKAGE := pyproject.toml $(shell find src -name '*.py' -o -name '*.j2' -o -name '*.tex' -o -name '*.css')
+CHAPTERS := $(wildcard notebooks/[0-9][0-9]-*.ipynb)
+RAW := $(wildcard data/raw/*.csv) data/raw/SHA256SUMS
+VALIDATED := data/processed/DATA_SHA256
+
+.PHONY: help setup data report test lint checksums clean distclean
+
+help: ## list the targets with one line each
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-zA-Z_-]*:.*## / {printf "  make %-11s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+setup: $(SETUP_DONE) $(SYSTEM_DONE) ## install what is missing: system programs (apt-get) and .venv
+
+$(SYSTEM_DONE): scripts/setup-system.sh
+	bash scripts/setup-system.sh
+	@mkdir -p $(@D) && touch $@
+
+# uv installs the pinned requirements in seconds; pip is the fallback where uv cannot be had.
+$(SETUP_DONE): requirements.txt pyproject.toml | $(SYSTEM_DONE)
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	if $(PY) -m pip install -q uv==$(UV_VERSION) 2>/dev/null; then \
+	  $(VENV)/bin/uv pip install -q --python $(PY) -r requirements.txt && \
+	  $(VENV)/bin/uv pip install -q --python $(PY) --no-deps -e . ; \
+	else \
+	  $(PY) -m pip install -q -r requirements.txt && $(PY) -m pip install -q --no-deps -e . ; \
+	fi
+	touch $@
+
+data: $(VALIDATED) ## validate data/raw and write the tidy tables to data/processed
+
+$(VALIDATED): $(RAW) $(PACKAGE) $(SETUP_DONE)
+	$(PY) -m interpol_review data
+
+report: $(REPORTS) ## build every report (HTML and PDF) into reports/<variant>/
+
+reports/%/report.pdf reports/%/report.html: params/%.yaml $(CHAPTERS) $(PACKAGE) $(VALIDATED) $(SETUP_DONE) $(SYSTEM_DONE)
+	$(PY) -m interpol_review build $< --pdf-engine $(PDF_ENGINE)
+
+test: $(SETUP_DONE) $(SYSTEM_DONE) ## run the whole test suite (unit, bad input, end to end)
+	$(PY) -m pytest
+
+lint: $(SETUP_DONE) ## check style with ruff (package, tests, notebooks)
+	$(VENV)/bin/ruff check src tests notebooks benchmarks
+	$(VENV)/bin/ruff format --check src tests benchmarks
+
+checksums: $(SETUP_DONE) ## record the SHA-256 of data/raw after an intended edit (a new figure)
+	$(PY) -m interpol_review checksums
+
+clean: ## remove generated files: build/, reports/, data/processed/
+	rm -rf build data/processed
+	find reports -mindepth 1 ! -name README.md -delete
+
+distclean: clean ## also remove the virtual environment
+	rm -rf $(VENV)
