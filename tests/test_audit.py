@@ -12,15 +12,26 @@ def status(table: pd.DataFrame, series: str, year: int) -> str:
 
 
 def test_coverage_statuses_on_known_cases():
-    table = audit.coverage(figures(
-        dict(period="2018", value="5"),
-        dict(period="2019", value="1000", kind="lower_bound"),
-        dict(period="2017-2021", value="30", kind="average_per_year", precision="approximate"),
-        dict(period="2020", value="1200", kind="approximate", precision="approximate"),
-    ), 2016, 2022)  # fmt: skip
+    table = audit.coverage(
+        figures(
+            dict(period="2018", value="5"),
+            dict(period="2019", value="1000", kind="lower_bound"),
+            dict(period="2017-2021", value="30", kind="average_per_year", precision="approximate"),
+            dict(period="2020", value="1200", kind="approximate", precision="approximate"),
+        ),
+        2016,
+        2022,
+    )
     series = "Refused or cancelled: all grounds"
     assert [status(table, series, year) for year in range(2016, 2023)] == [
-        "missing", "bounds only", "observed", "bounds only", "approximate", "bounds only", "missing"]  # fmt: skip
+        "missing",
+        "bounds only",
+        "observed",
+        "bounds only",
+        "approximate",
+        "bounds only",
+        "missing",
+    ]
 
 
 def test_real_coverage_shows_what_the_sources_readme_says_is_missing():

@@ -11,9 +11,20 @@ from interpol_review.schema import FIGURE_COLUMNS
 
 def figures(*rows: dict) -> pd.DataFrame:
     """Typed figures from partial rows; unspecified columns take the commonest values."""
-    base = dict(body="ndtf_review", instrument="red_notice_and_diffusion", measure="refused_or_cancelled",
-                grounds="all", kind="count", precision="exact", rounding="", qualifier="", source_id="S01",
-                confidence="medium", statement="s", note="")  # fmt: skip
+    base = dict(
+        body="ndtf_review",
+        instrument="red_notice_and_diffusion",
+        measure="refused_or_cancelled",
+        grounds="all",
+        kind="count",
+        precision="exact",
+        rounding="",
+        qualifier="",
+        source_id="S01",
+        confidence="medium",
+        statement="s",
+        note="",
+    )
     records = [{**base, "figure_id": f"F{n:03d}", **row} for n, row in enumerate(rows, start=1)]
     frame = pd.DataFrame(records, columns=FIGURE_COLUMNS, dtype=str).fillna("")
     frame[LINE] = range(2, len(frame) + 2)
@@ -38,8 +49,11 @@ def test_the_known_disagreements_of_the_real_ledger_are_all_listed(real_checks):
 
 
 def test_the_2021_share_agrees_only_under_truncation(real_checks):
-    row = real_checks[(real_checks["check"] == "share against counts") & (real_checks["period"] == "2021")
-                      & real_checks["figure_ids"].str.startswith("F015")].iloc[0]  # fmt: skip
+    row = real_checks[
+        (real_checks["check"] == "share against counts")
+        & (real_checks["period"] == "2021")
+        & real_checks["figure_ids"].str.startswith("F015")
+    ].iloc[0]
     assert row.verdict == consistency.AGREES_UNDER_RULE
     assert row.implied == "5.36%"
 
@@ -57,33 +71,49 @@ def test_same_quantity_uses_intervals():
 
 
 def test_sum_of_grounds_against_total():
-    table = consistency.cross_source_checks(figures(
-        dict(period="2024", grounds="article_2", value="10"), dict(period="2024", grounds="article_3", value="20"),
-        dict(period="2024", grounds="other", value="70"), dict(period="2024", grounds="all", value="101"),
-    ))  # fmt: skip
+    table = consistency.cross_source_checks(
+        figures(
+            dict(period="2024", grounds="article_2", value="10"),
+            dict(period="2024", grounds="article_3", value="20"),
+            dict(period="2024", grounds="other", value="70"),
+            dict(period="2024", grounds="all", value="101"),
+        )
+    )
     assert verdicts(table, "sum of grounds") == [consistency.DISAGREES]
 
 
 def test_share_against_counts_with_nearest_rounding():
     rows = [dict(period="2020", value="61"), dict(period="2020", measure="issued", grounds="", value="1000")]
-    good = figures(*rows, dict(period="2020", kind="percent_of_issued", precision="one_decimal",
-                               rounding="nearest", value="6.1"))  # fmt: skip
-    bad = figures(*rows, dict(period="2020", kind="percent_of_issued", precision="one_decimal",
-                              rounding="nearest", value="6.3"))  # fmt: skip
+    good = figures(
+        *rows, dict(period="2020", kind="percent_of_issued", precision="one_decimal", rounding="nearest", value="6.1")
+    )
+    bad = figures(
+        *rows, dict(period="2020", kind="percent_of_issued", precision="one_decimal", rounding="nearest", value="6.3")
+    )
     assert verdicts(consistency.cross_source_checks(good), "share against counts") == [consistency.AGREES]
     assert verdicts(consistency.cross_source_checks(bad), "share against counts") == [consistency.DISAGREES]
 
 
 def test_a_peak_marker_below_another_year_disagrees():
-    table = consistency.cross_source_checks(figures(
-        dict(period="2018", value="100", qualifier="peak_of:2017-2021"), dict(period="2019", value="150"),
-    ))  # fmt: skip
+    table = consistency.cross_source_checks(
+        figures(
+            dict(period="2018", value="100", qualifier="peak_of:2017-2021"),
+            dict(period="2019", value="150"),
+        )
+    )
     assert verdicts(table, "peak marker") == [consistency.DISAGREES]
 
 
 def test_a_change_without_the_previous_year_is_not_checkable():
-    table = consistency.cross_source_checks(figures(
-        dict(period="2021", value="-4", kind="change_percent_vs_previous_year", precision="whole_percent",
-             rounding="nearest"),
-    ))  # fmt: skip
+    table = consistency.cross_source_checks(
+        figures(
+            dict(
+                period="2021",
+                value="-4",
+                kind="change_percent_vs_previous_year",
+                precision="whole_percent",
+                rounding="nearest",
+            ),
+        )
+    )
     assert verdicts(table, "change against counts") == [consistency.NOT_CHECKABLE]

@@ -189,9 +189,18 @@ def test_the_data_readme_documents_every_word_of_the_vocabulary():
     from interpol_review import vocabulary
 
     readme = (RAW / "README.md").read_text()
-    for words in (vocabulary.BODIES, vocabulary.INSTRUMENTS, vocabulary.MEASURES, vocabulary.GROUNDS,
-                  vocabulary.KINDS, vocabulary.PRECISIONS, vocabulary.ROUNDINGS, vocabulary.CONFIDENCES,
-                  vocabulary.ROLES, vocabulary.CLAIM_STATISTICS):  # fmt: skip
+    for words in (
+        vocabulary.BODIES,
+        vocabulary.INSTRUMENTS,
+        vocabulary.MEASURES,
+        vocabulary.GROUNDS,
+        vocabulary.KINDS,
+        vocabulary.PRECISIONS,
+        vocabulary.ROUNDINGS,
+        vocabulary.CONFIDENCES,
+        vocabulary.ROLES,
+        vocabulary.CLAIM_STATISTICS,
+    ):
         for word in words:
             if word:
                 assert f"`{word}`" in readme, f"data/raw/README.md does not document `{word}`"

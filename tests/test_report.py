@@ -24,8 +24,17 @@ def run(*command: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.
 def built(tmp_path_factory) -> Path:
     reports = tmp_path_factory.mktemp("reports")
     build = tmp_path_factory.mktemp("build")
-    result = run(sys.executable, "-m", "interpol_review", "build", "params/latest.yaml",
-                 "--reports-dir", str(reports), "--build-dir", str(build))  # fmt: skip
+    result = run(
+        sys.executable,
+        "-m",
+        "interpol_review",
+        "build",
+        "params/latest.yaml",
+        "--reports-dir",
+        str(reports),
+        "--build-dir",
+        str(build),
+    )
     assert result.returncode == 0, result.stderr
     return reports / "latest"
 

@@ -18,16 +18,24 @@ CORE_SERIES = {
     ("ndtf_review", "red_notice_and_diffusion", "refused_or_cancelled", "all"): "Refused or cancelled: all grounds",
     ("ndtf_review", "red_notice_and_diffusion", "refused_or_cancelled", "article_2"): "Refused or cancelled: Article 2",
     ("ndtf_review", "red_notice_and_diffusion", "refused_or_cancelled", "article_3"): "Refused or cancelled: Article 3",
-    ("ndtf_review", "red_notice_and_diffusion", "refused_or_cancelled", "article_2_or_3"):
-        "Refused or cancelled: Article 2 or 3",
-    ("ndtf_review", "red_notice_and_diffusion", "refused_or_cancelled", "article_2_or_3_probable"):
-        "Refused or cancelled: Article 2 or 3 (probable)",
+    (
+        "ndtf_review",
+        "red_notice_and_diffusion",
+        "refused_or_cancelled",
+        "article_2_or_3",
+    ): "Refused or cancelled: Article 2 or 3",
+    (
+        "ndtf_review",
+        "red_notice_and_diffusion",
+        "refused_or_cancelled",
+        "article_2_or_3_probable",
+    ): "Refused or cancelled: Article 2 or 3 (probable)",
     ("ndtf_review", "red_notice_and_diffusion", "refused_or_cancelled", "other"): "Refused or cancelled: other grounds",
     ("ndtf_review", "red_notice_and_diffusion", "requests_received", ""): "Requests received by the task force",
     ("ndtf_review", "red_notice_and_diffusion", "refused_before_publication", ""): "Refused before publication",
     ("interpol_annual", "red_notice", "valid_in_circulation", ""): "Valid Red Notices in circulation",
     ("ndtf_review", "", "staff", ""): "Task force staff",
-}  # fmt: skip
+}
 
 # The 2024 review figures may cover other notice colours; for coverage they count towards the series they
 # would continue, and the scope break is flagged in the chapter's text.
@@ -115,11 +123,18 @@ def coverage(figures: pd.DataFrame, start_year: int, end_year: int) -> pd.DataFr
     in_window = {key for key, year in best if start_year <= year <= end_year}
     keys += sorted(key for key in in_window if key not in CORE_SERIES)
     rows = [
-        {"series": series_label(key), "body": key[0], "instrument": key[1], "measure": key[2],
-         "grounds": key[3], "year": year, "status": best.get((key, year), MISSING)}
+        {
+            "series": series_label(key),
+            "body": key[0],
+            "instrument": key[1],
+            "measure": key[2],
+            "grounds": key[3],
+            "year": year,
+            "status": best.get((key, year), MISSING),
+        }
         for key in keys
         for year in years
-    ]  # fmt: skip
+    ]
     table = pd.DataFrame(rows)
     table["status"] = pd.Categorical(table["status"], categories=STATUS_ORDER, ordered=True)
     return table

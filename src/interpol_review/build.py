@@ -74,9 +74,14 @@ def run_chapter(chapter: Path, work: Path, values: dict[str, Any], declared: dic
         own["variant"] = variant
     try:
         papermill.execute_notebook(
-            str(chapter), str(output), parameters=own, kernel_name="python3", cwd=str(chapter.parent),
-            progress_bar=False, execution_timeout=CELL_TIMEOUT_SECONDS,
-        )  # fmt: skip
+            str(chapter),
+            str(output),
+            parameters=own,
+            kernel_name="python3",
+            cwd=str(chapter.parent),
+            progress_bar=False,
+            execution_timeout=CELL_TIMEOUT_SECONDS,
+        )
     except papermill.PapermillExecutionError as error:
         raise ChapterFailed(
             f"{chapter.name}, cell {error.exec_count}: {error.ename}: {error.evalue} "

@@ -24,8 +24,10 @@ def command_data(arguments: argparse.Namespace) -> None:
 
     ledger = load_ledger(arguments.raw_dir)
     written = write_processed(ledger, arguments.out_dir, arguments.start_year, arguments.end_year)
-    print(f"ledger valid: {len(ledger.figures)} figures, {len(ledger.sources)} sources, {len(ledger.claims)} claims; "
-          f"data SHA-256 {ledger.sha256[:12]}; wrote {len(written)} files to {arguments.out_dir}")  # fmt: skip
+    print(
+        f"ledger valid: {len(ledger.figures)} figures, {len(ledger.sources)} sources, {len(ledger.claims)} claims; "
+        f"data SHA-256 {ledger.sha256[:12]}; wrote {len(written)} files to {arguments.out_dir}"
+    )
 
 
 def command_checksums(arguments: argparse.Namespace) -> None:

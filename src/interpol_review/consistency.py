@@ -74,8 +74,17 @@ def same_quantity(figures: pd.DataFrame) -> list[list]:
             f"{interval_text(r.low, r.high)} ({r.figure_id}, {r.source_id})" for r in group.itertuples()
         )
         label = " ".join(part for part in key[1:4] if part)
-        rows.append(["same quantity", key[4], ", ".join(group["figure_id"]), published,
-                     "one value for all sources", AGREES if overlap else DISAGREES, label])  # fmt: skip
+        rows.append(
+            [
+                "same quantity",
+                key[4],
+                ", ".join(group["figure_id"]),
+                published,
+                "one value for all sources",
+                AGREES if overlap else DISAGREES,
+                label,
+            ]
+        )
     return rows
 
 
@@ -96,9 +105,17 @@ def sum_of_grounds(figures: pd.DataFrame) -> list[list]:
             if total is None or any(value is None for value, _ in found):
                 continue
             implied = sum(value for value, _ in found)
-            rows.append(["sum of grounds", str(year), ", ".join(ids), f"{total_grounds}: {fmt(total)}",
-                         f"{' + '.join(fmt(v) for v, _ in found)} = {fmt(implied)}",
-                         AGREES if implied == total else DISAGREES, " + ".join(parts)])  # fmt: skip
+            rows.append(
+                [
+                    "sum of grounds",
+                    str(year),
+                    ", ".join(ids),
+                    f"{total_grounds}: {fmt(total)}",
+                    f"{' + '.join(fmt(v) for v, _ in found)} = {fmt(implied)}",
+                    AGREES if implied == total else DISAGREES,
+                    " + ".join(parts),
+                ]
+            )
     return rows
 
 
@@ -111,9 +128,17 @@ def parts_of_instrument(figures: pd.DataFrame) -> list[list]:
         diffusions, diffusion_ids = single_count(figures, year, measure="issued", instrument="diffusion")
         if None in (total, notices, diffusions):
             continue
-        rows.append(["parts of instrument", str(year), ", ".join(total_ids + notice_ids + diffusion_ids),
-                     f"issued: {fmt(total)}", f"{fmt(notices)} + {fmt(diffusions)} = {fmt(notices + diffusions)}",
-                     AGREES if notices + diffusions == total else DISAGREES, "Red Notices + diffusions"])  # fmt: skip
+        rows.append(
+            [
+                "parts of instrument",
+                str(year),
+                ", ".join(total_ids + notice_ids + diffusion_ids),
+                f"issued: {fmt(total)}",
+                f"{fmt(notices)} + {fmt(diffusions)} = {fmt(notices + diffusions)}",
+                AGREES if notices + diffusions == total else DISAGREES,
+                "Red Notices + diffusions",
+            ]
+        )
     return rows
 
 
@@ -129,8 +154,17 @@ def shares_against_counts(figures: pd.DataFrame) -> list[list]:
             numerator = interval_of(figures, share.period_start, measure=share.measure, grounds=share.grounds, **where)
             denominator = interval_of(figures, share.period_start, measure="issued", **where)
         if numerator is None or denominator is None:
-            rows.append(["share against counts", share.period, share.figure_id, f"{fmt(share.value)}%",
-                         "counts not published", NOT_CHECKABLE, share.grounds])  # fmt: skip
+            rows.append(
+                [
+                    "share against counts",
+                    share.period,
+                    share.figure_id,
+                    f"{fmt(share.value)}%",
+                    "counts not published",
+                    NOT_CHECKABLE,
+                    share.grounds,
+                ]
+            )
             continue
         (num_low, num_high, num_ids), (den_low, den_high, den_ids) = numerator, denominator
         implied_low, implied_high = 100 * num_low / den_high, 100 * num_high / den_low
@@ -186,13 +220,30 @@ def changes_against_counts(figures: pd.DataFrame) -> list[list]:
             last_year, last_ids = single_count(figures, change.period_start - 1, **where)
             detail += " (the two years differ in instrument scope)"
         if this_year is None or last_year is None:
-            rows.append(["change against counts", change.period, change.figure_id, f"{change.value:+g}%",
-                         f"{change.period_start - 1} count not published", NOT_CHECKABLE, detail])  # fmt: skip
+            rows.append(
+                [
+                    "change against counts",
+                    change.period,
+                    change.figure_id,
+                    f"{change.value:+g}%",
+                    f"{change.period_start - 1} count not published",
+                    NOT_CHECKABLE,
+                    detail,
+                ]
+            )
             continue
         implied = 100 * (this_year / last_year - 1)
-        rows.append(["change against counts", change.period, ", ".join([change.figure_id, *this_ids, *last_ids]),
-                     f"{change.value:+g}%", f"{fmt(this_year)} / {fmt(last_year)} - 1 = {implied:+.2f}%",
-                     AGREES if change.low <= implied <= change.high else DISAGREES, detail])  # fmt: skip
+        rows.append(
+            [
+                "change against counts",
+                change.period,
+                ", ".join([change.figure_id, *this_ids, *last_ids]),
+                f"{change.value:+g}%",
+                f"{fmt(this_year)} / {fmt(last_year)} - 1 = {implied:+.2f}%",
+                AGREES if change.low <= implied <= change.high else DISAGREES,
+                detail,
+            ]
+        )
     return rows
 
 
@@ -207,7 +258,15 @@ def peak_markers(figures: pd.DataFrame) -> list[list]:
         highest = others["value"].max() if not others.empty else None
         implied = "no other year published" if highest is None else f"highest other year: {fmt(highest)}"
         verdict = NOT_CHECKABLE if highest is None else AGREES if highest <= peak.value else DISAGREES
-        rows.append(["peak marker", peak.period, ", ".join([peak.figure_id, *others["figure_id"]]),
-                     f"{fmt(peak.value)}, peak of {start}-{end}", implied, verdict,
-                     f"{peak.measure} {peak.grounds}".strip()])  # fmt: skip
+        rows.append(
+            [
+                "peak marker",
+                peak.period,
+                ", ".join([peak.figure_id, *others["figure_id"]]),
+                f"{fmt(peak.value)}, peak of {start}-{end}",
+                implied,
+                verdict,
+                f"{peak.measure} {peak.grounds}".strip(),
+            ]
+        )
     return rows

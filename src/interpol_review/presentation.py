@@ -14,8 +14,18 @@ from dataclasses import dataclass, field
 import matplotlib.pyplot as plt
 import pandas as pd
 
-LATEX_SPECIALS = {"&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "{": r"\{", "}": r"\}",
-                  "~": r"\textasciitilde{}", "^": r"\textasciicircum{}", "\\": r"\textbackslash{}"}  # fmt: skip
+LATEX_SPECIALS = {
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "{": r"\{",
+    "}": r"\}",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+    "\\": r"\textbackslash{}",
+}
 
 
 def latex_escape(text: str) -> str:
@@ -81,8 +91,9 @@ class CaptionedFigure:
         png = io.BytesIO()
         self.figure.savefig(png, format="png", dpi=150, bbox_inches="tight", metadata={"Software": None})
         pdf = io.BytesIO()
-        self.figure.savefig(pdf, format="pdf", bbox_inches="tight",
-                            metadata={"Creator": None, "Producer": None, "CreationDate": None})  # fmt: skip
+        self.figure.savefig(
+            pdf, format="pdf", bbox_inches="tight", metadata={"Creator": None, "Producer": None, "CreationDate": None}
+        )
         plt.close(self.figure)
         return {"image/png": png.getvalue(), "application/pdf": pdf.getvalue(), "text/plain": repr(self.caption)}
 

@@ -8,8 +8,18 @@ from importlib import metadata
 
 from .paths import project_root
 
-REPORTED_PACKAGES = ("pandas", "numpy", "scipy", "statsmodels", "seaborn", "matplotlib", "pandera",
-                     "papermill", "nbconvert", "interpol-review")  # fmt: skip
+REPORTED_PACKAGES = (
+    "pandas",
+    "numpy",
+    "scipy",
+    "statsmodels",
+    "seaborn",
+    "matplotlib",
+    "pandera",
+    "papermill",
+    "nbconvert",
+    "interpol-review",
+)
 
 
 def git(*arguments: str) -> str | None:

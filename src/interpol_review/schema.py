@@ -17,14 +17,38 @@ from .csvfile import LINE
 from .errors import Problem
 
 FIGURE_COLUMNS = [
-    "figure_id", "period", "body", "instrument", "measure", "grounds", "value", "kind", "precision",
-    "rounding", "qualifier", "source_id", "confidence", "statement", "note",
-]  # fmt: skip
+    "figure_id",
+    "period",
+    "body",
+    "instrument",
+    "measure",
+    "grounds",
+    "value",
+    "kind",
+    "precision",
+    "rounding",
+    "qualifier",
+    "source_id",
+    "confidence",
+    "statement",
+    "note",
+]
 SOURCE_COLUMNS = ["source_id", "publisher", "author", "title", "url", "date", "role", "type", "reports_on"]
 CLAIM_COLUMNS = [
-    "claim_id", "quote", "statement", "period", "body", "instrument", "measure", "grounds", "statistic",
-    "low", "high", "interpretation", "note",
-]  # fmt: skip
+    "claim_id",
+    "quote",
+    "statement",
+    "period",
+    "body",
+    "instrument",
+    "measure",
+    "grounds",
+    "statistic",
+    "low",
+    "high",
+    "interpretation",
+    "note",
+]
 
 YEAR = r"(19|20)\d\d"
 PERIOD_PATTERN = rf"^{YEAR}(-{YEAR}|-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
@@ -70,10 +94,12 @@ class RuleBook:
 
     def vocabulary_check(self, key: str, column: str, vocabulary: dict[str, str]) -> pa.Check:
         return self.check(
-            key, column, "the value is not in the vocabulary",
+            key,
+            column,
+            "the value is not in the vocabulary",
             f"use one of {words(vocabulary)} (meanings in data/raw/README.md)",
             lambda cells: cells.isin(list(vocabulary)),
-        )  # fmt: skip
+        )
 
 
 def figures_schema(known_sources: list[str]) -> tuple[pa.DataFrameSchema, RuleBook]:
@@ -164,28 +190,56 @@ def figures_schema(known_sources: list[str]) -> tuple[pa.DataFrameSchema, RuleBo
         LINE: pa.Column(int),
     }
     checks = [
-        book.check("value_given", "value", "a value is required for every kind but trend_statement",
-                   "give the published number, or use kind trend_statement",
-                   lambda f: (f["kind"] == "trend_statement") | (f["value"] != "")),
-        book.check("value_absent", "value", "a trend statement carries no value",
-                   "leave value empty and spell the statement out in qualifier",
-                   lambda f: (f["kind"] != "trend_statement") | (f["value"] == "")),
-        book.check("value_nonnegative", "value", "counts, shares and bounds cannot be negative",
-                   "correct the sign; only change_percent_vs_previous_year may be negative",
-                   lambda f: f["kind"].isin(vocab.SIGNED_KINDS) | ~(value(f) < 0)),
-        book.check("percent_range", "value", "a share of alerts issued is between 0 and 100 percent",
-                   "give the share in percent, e.g. 5.3 for 5.3%",
-                   lambda f: ~f["kind"].isin(vocab.PERCENT_KINDS) | ~(value(f) > 100)),
-        book.check("rounding_given", "rounding", "a percentage cut to digits needs a rounding rule",
-                   f"use one of {words({k: v for k, v in vocab.ROUNDINGS.items() if k})}",
-                   lambda f: ~f["precision"].isin(vocab.PERCENT_PRECISIONS) | (f["rounding"] != "")),
-        book.check("grounds_given", "grounds", "refused_or_cancelled figures need grounds",
-                   "use all when the source gives no grounds",
-                   lambda f: (f["measure"] != "refused_or_cancelled") | (f["grounds"] != "")),
-        book.check("average_span", "period", "an average per year needs a span of years",
-                   "write the span, e.g. 2017-2021",
-                   lambda f: (f["kind"] != "average_per_year") | f["period"].str.fullmatch(SPAN_PATTERN)),
-    ]  # fmt: skip
+        book.check(
+            "value_given",
+            "value",
+            "a value is required for every kind but trend_statement",
+            "give the published number, or use kind trend_statement",
+            lambda f: (f["kind"] == "trend_statement") | (f["value"] != ""),
+        ),
+        book.check(
+            "value_absent",
+            "value",
+            "a trend statement carries no value",
+            "leave value empty and spell the statement out in qualifier",
+            lambda f: (f["kind"] != "trend_statement") | (f["value"] == ""),
+        ),
+        book.check(
+            "value_nonnegative",
+            "value",
+            "counts, shares and bounds cannot be negative",
+            "correct the sign; only change_percent_vs_previous_year may be negative",
+            lambda f: f["kind"].isin(vocab.SIGNED_KINDS) | ~(value(f) < 0),
+        ),
+        book.check(
+            "percent_range",
+            "value",
+            "a share of alerts issued is between 0 and 100 percent",
+            "give the share in percent, e.g. 5.3 for 5.3%",
+            lambda f: ~f["kind"].isin(vocab.PERCENT_KINDS) | ~(value(f) > 100),
+        ),
+        book.check(
+            "rounding_given",
+            "rounding",
+            "a percentage cut to digits needs a rounding rule",
+            f"use one of {words({k: v for k, v in vocab.ROUNDINGS.items() if k})}",
+            lambda f: ~f["precision"].isin(vocab.PERCENT_PRECISIONS) | (f["rounding"] != ""),
+        ),
+        book.check(
+            "grounds_given",
+            "grounds",
+            "refused_or_cancelled figures need grounds",
+            "use all when the source gives no grounds",
+            lambda f: (f["measure"] != "refused_or_cancelled") | (f["grounds"] != ""),
+        ),
+        book.check(
+            "average_span",
+            "period",
+            "an average per year needs a span of years",
+            "write the span, e.g. 2017-2021",
+            lambda f: (f["kind"] != "average_per_year") | f["period"].str.fullmatch(SPAN_PATTERN),
+        ),
+    ]
     return pa.DataFrameSchema(columns, checks=checks, strict=True), book
 
 
@@ -195,21 +249,36 @@ def sources_schema() -> tuple[pa.DataFrameSchema, RuleBook]:
         key, column, f"every source needs {what}", f"give the {what}", lambda c: c.str.strip() != ""
     )
     columns = {
-        "source_id": pa.Column(str, book.check(
-            "source_id_form", "source_id", "a source id is capital letters then digits", "e.g. S30",
-            lambda c: c.str.fullmatch(r"[A-Z]+\d+")), unique=True),
+        "source_id": pa.Column(
+            str,
+            book.check(
+                "source_id_form",
+                "source_id",
+                "a source id is capital letters then digits",
+                "e.g. S30",
+                lambda c: c.str.fullmatch(r"[A-Z]+\d+"),
+            ),
+            unique=True,
+        ),
         "publisher": pa.Column(str, required("publisher_given", "publisher", "publisher")),
         "author": pa.Column(str),
         "title": pa.Column(str, required("title_given", "title", "title")),
-        "url": pa.Column(str, book.check(
-            "url_form", "url", "a source needs a web address", "give the full https:// address",
-            lambda c: c.str.match(r"https?://\S+$"))),
+        "url": pa.Column(
+            str,
+            book.check(
+                "url_form",
+                "url",
+                "a source needs a web address",
+                "give the full https:// address",
+                lambda c: c.str.match(r"https?://\S+$"),
+            ),
+        ),
         "date": pa.Column(str, required("date_given", "date", "date (or 'date not visible')")),
         "role": pa.Column(str, book.vocabulary_check("role_word", "role", vocab.ROLES)),
         "type": pa.Column(str),
         "reports_on": pa.Column(str, required("reports_on_given", "reports_on", "note of whose figures it reports")),
         LINE: pa.Column(int),
-    }  # fmt: skip
+    }
     return pa.DataFrameSchema(columns, strict=True), book
 
 
@@ -219,19 +288,47 @@ def claims_schema() -> tuple[pa.DataFrameSchema, RuleBook]:
         key, column, "the bound must be a plain number or empty", "write digits, e.g. 0.10 or 1100", is_number_or_empty
     )
     columns = {
-        "claim_id": pa.Column(str, book.check(
-            "claim_id_form", "claim_id", "a claim id is C followed by two digits", "e.g. C12",
-            lambda c: c.str.fullmatch(r"C\d{2}")), unique=True),
+        "claim_id": pa.Column(
+            str,
+            book.check(
+                "claim_id_form",
+                "claim_id",
+                "a claim id is C followed by two digits",
+                "e.g. C12",
+                lambda c: c.str.fullmatch(r"C\d{2}"),
+            ),
+            unique=True,
+        ),
         "quote": pa.Column(str),
-        "statement": pa.Column(str, book.check(
-            "claim_statement_given", "statement", "every claim needs a testable statement", "state it",
-            lambda c: c.str.strip() != "")),
-        "period": pa.Column(str, [
-            book.check("claim_period_form", "period", "a claim's period is a span of years", "e.g. 2017-2021",
-                       lambda c: c.str.fullmatch(SPAN_PATTERN)),
-            book.check("claim_period_order", "period", "a span must run forwards",
-                       "write the earlier year first", span_in_order),
-        ]),
+        "statement": pa.Column(
+            str,
+            book.check(
+                "claim_statement_given",
+                "statement",
+                "every claim needs a testable statement",
+                "state it",
+                lambda c: c.str.strip() != "",
+            ),
+        ),
+        "period": pa.Column(
+            str,
+            [
+                book.check(
+                    "claim_period_form",
+                    "period",
+                    "a claim's period is a span of years",
+                    "e.g. 2017-2021",
+                    lambda c: c.str.fullmatch(SPAN_PATTERN),
+                ),
+                book.check(
+                    "claim_period_order",
+                    "period",
+                    "a span must run forwards",
+                    "write the earlier year first",
+                    span_in_order,
+                ),
+            ],
+        ),
         "body": pa.Column(str, book.vocabulary_check("claim_body_word", "body", vocab.BODIES)),
         "instrument": pa.Column(str, book.vocabulary_check("claim_instrument_word", "instrument", vocab.INSTRUMENTS)),
         "measure": pa.Column(str, book.vocabulary_check("claim_measure_word", "measure", vocab.MEASURES)),
@@ -242,14 +339,23 @@ def claims_schema() -> tuple[pa.DataFrameSchema, RuleBook]:
         "interpretation": pa.Column(str),
         "note": pa.Column(str),
         LINE: pa.Column(int),
-    }  # fmt: skip
+    }
     checks = [
-        book.check("bounds_order", "high", "low must not exceed high", "swap or correct the bounds",
-                   lambda f: ~(as_number(f["low"]) > as_number(f["high"]))),
-        book.check("bounds_given", "low", "a claim with a value needs low or high",
-                   "give the range the claim asserts, or use statistic not_published",
-                   lambda f: (f["statistic"] == "not_published") | (f["low"] != "") | (f["high"] != "")),
-    ]  # fmt: skip
+        book.check(
+            "bounds_order",
+            "high",
+            "low must not exceed high",
+            "swap or correct the bounds",
+            lambda f: ~(as_number(f["low"]) > as_number(f["high"])),
+        ),
+        book.check(
+            "bounds_given",
+            "low",
+            "a claim with a value needs low or high",
+            "give the range the claim asserts, or use statistic not_published",
+            lambda f: (f["statistic"] == "not_published") | (f["low"] != "") | (f["high"] != ""),
+        ),
+    ]
     return pa.DataFrameSchema(columns, checks=checks, strict=True), book
 
 
