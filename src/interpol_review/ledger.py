@@ -8,7 +8,7 @@ when the same edit also changed the file's checksum.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -36,6 +36,15 @@ class Ledger:
     claims: pd.DataFrame
     sha256: str
     raw_dir: Path
+
+    def as_of(self, month: str) -> Ledger:
+        """The ledger as it could be known at the end of ``month`` (YYYY-MM): figures whose sources made
+        them public later are left out. An empty month keeps everything."""
+        if not month:
+            return self
+        public_by = self.sources.set_index("source_id")["figures_public_by"]
+        known = self.figures["source_id"].map(public_by) <= month
+        return replace(self, figures=self.figures[known].reset_index(drop=True))
 
 
 def load_ledger(raw_dir: Path | None = None, verify_checksums: bool = True) -> Ledger:

@@ -33,7 +33,18 @@ FIGURE_COLUMNS = [
     "statement",
     "note",
 ]
-SOURCE_COLUMNS = ["source_id", "publisher", "author", "title", "url", "date", "role", "type", "reports_on"]
+SOURCE_COLUMNS = [
+    "source_id",
+    "publisher",
+    "author",
+    "title",
+    "url",
+    "date",
+    "figures_public_by",
+    "role",
+    "type",
+    "reports_on",
+]
 CLAIM_COLUMNS = [
     "claim_id",
     "quote",
@@ -274,6 +285,16 @@ def sources_schema() -> tuple[pa.DataFrameSchema, RuleBook]:
             ),
         ),
         "date": pa.Column(str, required("date_given", "date", "date (or 'date not visible')")),
+        "figures_public_by": pa.Column(
+            str,
+            book.check(
+                "public_by_form",
+                "figures_public_by",
+                "the month by which the quoted figures were certainly public, as YYYY-MM",
+                "give the source's month, or December of its year when only the year is known",
+                lambda c: c.str.fullmatch(r"(19|20)\d\d-(0[1-9]|1[0-2])"),
+            ),
+        ),
         "role": pa.Column(str, book.vocabulary_check("role_word", "role", vocab.ROLES)),
         "type": pa.Column(str),
         "reports_on": pa.Column(str, required("reports_on_given", "reports_on", "note of whose figures it reports")),
