@@ -23,6 +23,8 @@ SUPPORTED, PARTLY, CONTRADICTED, UNDETERMINED = (
     "cannot be determined from published data",
 )
 LEVEL_KINDS = ("count", "approximate", "lower_bound", "upper_bound")
+# The briefing's own statements (source FT22) cannot be evidence for the briefing's claims.
+BRIEFING_SOURCE = "FT22"
 COMPONENTS = {"red_notice_and_diffusion": ("red_notice", "diffusion")}
 
 
@@ -134,6 +136,7 @@ def verdict_of(results: list[str]) -> str:
 
 def check_claims(claims: pd.DataFrame, panel: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
     """One row per claim: verdict, the evidence per year and the intervals that decided it."""
+    figures = figures[figures["source_id"] != BRIEFING_SOURCE]
     rows = []
     for claim in claims.itertuples(index=False):
         evidence, decided, results = [], [], []
