@@ -3,16 +3,22 @@ chapters show. Chapters call ``run_analysis`` once and read its fields; results.
 
 from __future__ import annotations
 
+import hashlib
 import math
+import pickle
+import re
 from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
 
 import pandas as pd
 
 from . import capacity, claims, rates, scenarios, trends
+from .atomic import write_bytes
 from .ledger import Ledger
 from .panel import DISAGREEMENT_RULES, RISING_SHARE_RULES, Panel, build_panel
 from .series import ARTICLE_2, ARTICLE_2_OR_3, ARTICLE_3, ISSUED, REFUSED_ALL
 
+FIRST_YEAR, LAST_YEAR = 2005, 2030  # the ledger's review figures span 2017-2024; older years hold notices only
 TREND_SERIES = (REFUSED_ALL, ARTICLE_2, ARTICLE_3, ARTICLE_2_OR_3)
 
 
@@ -34,6 +40,7 @@ class Settings:
     staff_high: int = 40
     seed: int = 20221111
     simulations: int = 10000
+    published_by: str = ""
 
     def check(self) -> None:
         """Raise ValueError naming the first setting out of its accepted values."""
@@ -48,12 +55,17 @@ class Settings:
                 raise ValueError(f"{name} = {getattr(self, name)!r}; accepted values: {', '.join(accepted)}")
         if not 0 < self.confidence < 1:
             raise ValueError(f"confidence = {self.confidence}; it must lie strictly between 0 and 1")
+        for name in ("start_year", "end_year"):
+            if not FIRST_YEAR <= getattr(self, name) <= LAST_YEAR:
+                raise ValueError(f"{name} = {getattr(self, name)} is outside {FIRST_YEAR}-{LAST_YEAR}")
         if self.end_year < self.start_year:
             raise ValueError(f"end_year ({self.end_year}) is before start_year ({self.start_year})")
         if not 0 < self.requests_low <= self.requests_high:
             raise ValueError("requests_low and requests_high must satisfy 0 < requests_low <= requests_high")
         if not 0 < self.staff_low <= self.staff_high:
             raise ValueError("staff_low and staff_high must satisfy 0 < staff_low <= staff_high")
+        if self.published_by and not re.fullmatch(r"(19|20)\d\d-(0[1-9]|1[0-2])", self.published_by):
+            raise ValueError(f"published_by = {self.published_by!r}; write a month as YYYY-MM, or leave it empty")
         if self.simulations < 100:
             raise ValueError(f"simulations = {self.simulations}; use at least 100")
 
@@ -74,6 +86,7 @@ class Analysis:
 
 def run_analysis(ledger: Ledger, settings: Settings) -> Analysis:
     settings.check()
+    ledger = ledger.as_of(settings.published_by)
     panel = panel_for(ledger, settings)
     trend_table, bands, sensitivity = trend_results(ledger, panel, settings)
     return Analysis(
@@ -240,3 +253,21 @@ def capacity_table(ledger: Ledger, panel: Panel, settings: Settings) -> pd.DataF
 
 def settings_dict(settings: Settings) -> dict:
     return asdict(settings)
+
+
+def cached_analysis(ledger: Ledger, settings: Settings, cache_dir) -> Analysis:
+    """``run_analysis``, memoised on disk for the chapters of one report: they share one run.
+
+    The key covers the data (SHA-256), every setting and the package's own source, so any change to
+    one of them computes afresh. Written atomically: parallel builds never read a half-written file.
+    """
+    source = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        source.update(path.read_bytes())
+    key = hashlib.sha256(repr((ledger.sha256, asdict(settings), source.hexdigest())).encode()).hexdigest()[:24]
+    path = Path(cache_dir) / f"analysis-{key}.pickle"
+    if path.exists():
+        return pickle.loads(path.read_bytes())
+    analysis = run_analysis(ledger, settings)
+    write_bytes(path, pickle.dumps(analysis))
+    return analysis

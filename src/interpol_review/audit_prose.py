@@ -77,3 +77,25 @@ def unpublished_paragraph(coverage: pd.DataFrame, table_label: str) -> str:
         f"year: {listed}. Without the number of requests received, no refusal rate among requests can be "
         "computed: the report's rates use alerts issued as the denominator, and say so."
     )
+
+
+def sources_table(ledger: Ledger) -> pd.DataFrame:
+    """Who published what: the columns a reader needs to weigh a source."""
+    per_source = ledger.figures.groupby("source_id").agg(
+        figures=("figure_id", "count"), first=("period_start", "min"), last=("period_end", "max")
+    )
+    table = ledger.sources.set_index("source_id")[["publisher", "role", "figures_public_by"]].join(
+        per_source, how="inner"
+    )
+    table["years"] = [str(a) if a == b else f"{a}-{b}" for a, b in zip(table["first"], table["last"], strict=True)]
+    table = table.drop(columns=["first", "last"]).sort_values(["figures_public_by", "publisher"])
+    table.index.name = "Source"
+    return table.rename(
+        columns={
+            "publisher": "Publisher",
+            "role": "Role",
+            "figures_public_by": "Public by",
+            "figures": "Figures",
+            "years": "Years",
+        }
+    )

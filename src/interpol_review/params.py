@@ -26,7 +26,6 @@ ACCEPTED_TYPES: dict[str, tuple[type, ...]] = {
     "dict": (dict,),
 }
 VARIANT_KEYS = {"title", "subtitle", "description", "parameters"}
-FIRST_YEAR, LAST_YEAR = 2000, 2030
 
 
 def read_variant(path: Path) -> dict[str, Any]:
@@ -94,12 +93,12 @@ def defaults(declared: dict[str, dict[str, Any]]) -> dict[str, Any]:
 
 
 def range_problems(values: dict[str, Any]) -> list[str]:
-    """The rules that relate parameters to each other or to the data's range."""
-    problems = []
-    start, end = values.get("start_year"), values.get("end_year")
-    for name, year in (("start_year", start), ("end_year", end)):
-        if isinstance(year, int) and not FIRST_YEAR <= year <= LAST_YEAR:
-            problems.append(f"parameter '{name}' = {year} is outside {FIRST_YEAR}-{LAST_YEAR}")
-    if isinstance(start, int) and isinstance(end, int) and end < start:
-        problems.append(f"end_year ({end}) is before start_year ({start}); give end_year >= start_year")
-    return problems
+    """The accepted values and ranges, as the analysis itself checks them (analysis.Settings.check)."""
+    from .analysis import Settings  # imported here: the analysis stack is heavy and not needed for a --help
+
+    known = {name: value for name, value in values.items() if name in Settings.__dataclass_fields__}
+    try:
+        Settings(**known).check()
+    except ValueError as error:
+        return [str(error)]
+    return []

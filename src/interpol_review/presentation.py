@@ -7,12 +7,17 @@ monospaced text) or PNG and PDF images (figures: vector in the PDF).
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import io
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import matplotlib.pyplot as plt
 import pandas as pd
+
+from .atomic import write_bytes
 
 LATEX_SPECIALS = {
     "&": r"\&",
@@ -35,7 +40,7 @@ def latex_escape(text: str) -> str:
 @dataclass
 class Caption:
     kind: str
-    number: int
+    number: str
     text: str
 
     @property
@@ -63,29 +68,50 @@ class CaptionedTable:
         return f'<figure class="table">{self.caption._repr_html_()}{table}</figure>'
 
     def _repr_latex_(self) -> str:
-        frame = self.frame.copy()
-        frame.columns = [latex_escape(column) for column in frame.columns]
+        frame = self.frame if self.index else self.frame.reset_index(drop=True)
         if self.index:
-            frame.index = [latex_escape(value) for value in frame.index]
-            frame.index.name = latex_escape(self.frame.index.name) if self.frame.index.name else None
-        frame = frame.map(lambda value: "" if pd.isna(value) else latex_escape(value))
-        styler = frame.style if self.index else frame.style.hide(axis="index")
-        body = styler.to_latex(hrules=True)
+            frame = frame.reset_index()
+        header = [latex_escape(column) for column in frame.columns]
+        rows = [
+            [latex_escape("" if pd.isna(value) else value) for value in row] for row in frame.itertuples(index=False)
+        ]
+        widths = column_widths(header, rows)
+        spec = "".join(f"p{{{width:.2f}\\linewidth}}" if width else "l" for width in widths)
+        lines = [" & ".join(f"\\textbf{{{name}}}" for name in header) + r" \\", r"\midrule"]
+        lines += [" & ".join(row) + r" \\" for row in rows]
         return (
-            "\\begin{center}\\small\n"
-            f"{self.caption._repr_latex_()}\n"
-            "\\resizebox{\\ifdim\\width>\\linewidth\\linewidth\\else\\width\\fi}{!}{%\n"
-            f"{body}}}\n\\end{{center}}"
+            "\\begin{table}[H]\n\\small\n"
+            f"\\caption*{{\\textbf{{{self.caption.label}.}} {latex_escape(self.caption.text)}}}\n"
+            f"\\begin{{tabular}}{{@{{}}{spec}@{{}}}}\n\\toprule\n" + "\n".join(lines) + "\n\\bottomrule\n"
+            "\\end{tabular}\n\\end{table}"
         )
 
     def __repr__(self) -> str:
         return f"{self.caption!r}\n{self.frame.to_string(index=self.index)}"
 
 
+def column_widths(header: list[str], rows: list[list[str]], total: float = 0.98) -> list[float | None]:
+    """Short columns keep their natural width (None); long text columns share what is left, as
+    paragraph columns, so that wide tables wrap instead of running off the page."""
+    lengths = [max([len(header[i])] + [len(row[i]) for row in rows]) for i in range(len(header))]
+    if sum(lengths) <= 95:
+        return [None] * len(header)
+    short = [length <= 14 for length in lengths]
+    room = max(total - sum(0.012 * length + 0.02 for length, s in zip(lengths, short, strict=True) if s), 0.3)
+    long_total = sum(length for length, s in zip(lengths, short, strict=True) if not s) or 1
+    return [
+        None if s else max(room * length / long_total - 0.02, 0.08) for length, s in zip(lengths, short, strict=True)
+    ]
+
+
 @dataclass
 class CaptionedFigure:
+    """A figure with its caption, kept together: an HTML <figure> with an embedded PNG, and a LaTeX float
+    that includes the vector PDF (written once, named by its content, under ``figure_dir``)."""
+
     figure: plt.Figure
     caption: Caption
+    figure_dir: Path | None = None
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         png = io.BytesIO()
@@ -95,32 +121,54 @@ class CaptionedFigure:
             pdf, format="pdf", bbox_inches="tight", metadata={"Creator": None, "Producer": None, "CreationDate": None}
         )
         plt.close(self.figure)
-        return {"image/png": png.getvalue(), "application/pdf": pdf.getvalue(), "text/plain": repr(self.caption)}
+        encoded = base64.b64encode(png.getvalue()).decode("ascii")
+        html_figure = (
+            f'<figure class="report-figure"><img src="data:image/png;base64,{encoded}" '
+            f'alt="{html.escape(self.caption.text)}"/><figcaption>{self.caption._repr_html_()}'
+            "</figcaption></figure>"
+        )
+        bundle = {"text/html": html_figure, "text/plain": repr(self.caption)}
+        if self.figure_dir is not None:
+            self.figure_dir.mkdir(parents=True, exist_ok=True)
+            path = self.figure_dir / f"figure-{hashlib.sha256(pdf.getvalue()).hexdigest()[:16]}.pdf"
+            if not path.exists():
+                write_bytes(path, pdf.getvalue())
+            bundle["text/latex"] = (
+                "\\begin{figure}[H]\n\\centering\n"
+                f"\\includegraphics[width=\\linewidth,height=0.78\\textheight,keepaspectratio]{{{path.as_posix()}}}\n"
+                f"\\caption*{{\\textbf{{{self.caption.label}.}} {latex_escape(self.caption.text)}}}\n\\end{{figure}}"
+            )
+        else:
+            bundle["application/pdf"] = pdf.getvalue()
+        return bundle
 
 
 @dataclass
 class Numbering:
-    """Counts tables and figures of one chapter (or report) so that each has a stable number."""
+    """Counts the tables and figures of one chapter: "Table 2.3" is the third table of chapter 2, the same
+    whether the chapter is read alone or inside the report."""
 
+    chapter: int
+    figure_dir: Path | None = None
     tables: int = 0
     figures: int = 0
     shown: list[Caption] = field(default_factory=list)
 
     def table(self, frame: pd.DataFrame, caption: str, index: bool = True) -> CaptionedTable:
         self.tables += 1
-        entry = Caption("Table", self.tables, caption)
+        entry = Caption("Table", f"{self.chapter}.{self.tables}", caption)
         self.shown.append(entry)
         return CaptionedTable(frame, entry, index)
 
-    def figure(self, figure: plt.Figure, caption: str) -> tuple[CaptionedFigure, Caption]:
-        """The figure and its caption, to be displayed one after the other."""
+    def figure(self, figure: plt.Figure, caption: str) -> CaptionedFigure:
+        """The figure with its caption, displayed as one output."""
         self.figures += 1
-        entry = Caption("Figure", self.figures, caption)
+        entry = Caption("Figure", f"{self.chapter}.{self.figures}", caption)
         self.shown.append(entry)
-        return CaptionedFigure(figure, entry), entry
+        return CaptionedFigure(figure, entry, self.figure_dir)
 
-    def next_figure(self) -> str:
-        return f"Figure {self.figures + 1}"
+    def next_figure(self, ahead: int = 1) -> str:
+        return f"Figure {self.chapter}.{self.figures + ahead}"
 
-    def next_table(self) -> str:
-        return f"Table {self.tables + 1}"
+    def next_table(self, ahead: int = 1) -> str:
+        return f"Table {self.chapter}.{self.tables + ahead}"

@@ -47,6 +47,7 @@ def results_dict(analysis: Analysis) -> dict[str, Any]:
             "schema_version": SCHEMA_VERSION,
             "parameters": settings_dict(analysis.settings),
             "data_sha256": analysis.ledger.sha256,
+            "data_date": data_date(analysis),
             "commit": provenance.commit(),
             "panel": records(
                 panel, ["year", "series", "status", "value", "low", "high", "scope_break", "bound_method"]
@@ -62,6 +63,12 @@ def results_dict(analysis: Analysis) -> dict[str, Any]:
             "review_capacity": records(analysis.capacity),
         }
     )
+
+
+def data_date(analysis: Analysis) -> str:
+    """The month by which every figure used was public: the date of the data this report describes."""
+    public_by = analysis.ledger.sources.set_index("source_id")["figures_public_by"]
+    return str(analysis.ledger.figures["source_id"].map(public_by).max())
 
 
 def results_json(analysis: Analysis) -> str:
