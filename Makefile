@@ -13,12 +13,13 @@ SETUP_DONE := $(VENV)/.setup-done
 SYSTEM_DONE := build/.system-done
 VARIANTS := $(basename $(notdir $(wildcard params/*.yaml)))
 REPORTS := $(foreach variant,$(VARIANTS),reports/$(variant)/report.pdf)
+INDEX := reports/index.html
 PACKAGE := pyproject.toml $(shell find src -name '*.py' -o -name '*.j2' -o -name '*.tex' -o -name '*.css')
-CHAPTERS := $(wildcard notebooks/[0-9][0-9]-*.ipynb)
+CHAPTERS := $(wildcard notebooks/[0-9][0-9]-*.ipynb) docs/methods.md
 RAW := $(wildcard data/raw/*.csv) data/raw/SHA256SUMS
 VALIDATED := data/processed/DATA_SHA256
 
-.PHONY: help setup data report test lint checksums clean distclean
+.PHONY: help setup data report test lint lab checksums clean distclean
 
 help: ## list the targets with one line each
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-zA-Z_-]*:.*## / {printf "  make %-11s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -45,10 +46,17 @@ data: $(VALIDATED) ## validate data/raw and write the tidy tables to data/proces
 $(VALIDATED): $(RAW) $(PACKAGE) $(SETUP_DONE)
 	$(PY) -m interpol_review data
 
-report: $(REPORTS) ## build every report (HTML and PDF) into reports/<variant>/
+report: $(REPORTS) $(INDEX) ## build every report (HTML, PDF, results.json) into reports/<variant>/
 
-reports/%/report.pdf reports/%/report.html: params/%.yaml $(CHAPTERS) $(PACKAGE) $(VALIDATED) $(SETUP_DONE) $(SYSTEM_DONE)
+reports/%/report.pdf reports/%/report.html reports/%/results.json: params/%.yaml $(CHAPTERS) $(PACKAGE) $(VALIDATED) $(SETUP_DONE) $(SYSTEM_DONE)
 	$(PY) -m interpol_review build $< --pdf-engine $(PDF_ENGINE)
+
+$(INDEX): $(REPORTS) $(wildcard params/*.yaml)
+	$(PY) -m interpol_review index
+
+lab: $(SETUP_DONE) ## open the chapters in JupyterLab with the project's environment as kernel
+	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (interpol-review)" >/dev/null
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
 
 test: $(SETUP_DONE) $(SYSTEM_DONE) ## run the whole test suite (unit, bad input, end to end)
 	$(PY) -m pytest

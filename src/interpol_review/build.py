@@ -7,7 +7,9 @@ report in place.
 
 from __future__ import annotations
 
+import html
 import os
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -18,13 +20,17 @@ from nbconvert import HTMLExporter, PDFExporter
 from traitlets.config import Config
 
 from . import params, provenance
+from .analysis import Settings, cached_analysis
 from .atomic import write_bytes, write_text
 from .errors import UserError
+from .ledger import load_ledger
 from .paths import project_root
+from .results import results_json
 
 AUTHORS = [{"name": "INTERPOL review project"}]
 REMOVED_CELL_TAGS = {"parameters", "injected-parameters", "remove-cell"}
 CELL_TIMEOUT_SECONDS = 600
+TEMPLATES = Path(__file__).parent / "templates"
 
 
 class ChapterFailed(UserError):
@@ -59,11 +65,20 @@ def build_variant(params_file: Path, reports_dir: Path, build_dir: Path, pdf_eng
     nbformat.write(report, work / "report.ipynb")
     html = render_html(report)
     pdf = render_pdf(report, pdf_engine)
+    results = results_json(
+        cached_analysis(load_ledger(), analysis_settings(settings["parameters"]), project_root() / "build" / "cache")
+    )
     out = reports_dir / variant
+    write_text(out / "results.json", results)
     write_text(out / "report.html", html)
     write_bytes(out / "report.pdf", pdf)
     shutil.copyfile(params_file, work / "params.yaml")
     return out
+
+
+def analysis_settings(values: dict[str, Any]) -> Settings:
+    """The analysis settings of a variant: its parameters over the defaults (the chapters' defaults)."""
+    return Settings(**{name: value for name, value in values.items() if name in Settings.__dataclass_fields__})
 
 
 def run_chapter(chapter: Path, work: Path, values: dict[str, Any], declared: dict, variant: str) -> Path:
@@ -97,13 +112,52 @@ def merge(executed: list[Path], settings: dict[str, Any], variant: str, epoch: i
     title = settings.get("title", "INTERPOL's refused and cancelled alerts")
     subtitle = settings.get("subtitle", variant)
     date = provenance.report_date(epoch)
-    report.metadata.update(title=title, authors=AUTHORS, date=f"{subtitle} | {date}")
+    report.metadata.update(
+        title=title, subtitle=subtitle, variant_line=f"Report variant: {variant}", authors=AUTHORS, date=date
+    )
     front = nbformat.v4.new_markdown_cell(
-        f"# {title}\n\n**{subtitle}** (variant `{variant}`)  \n{AUTHORS[0]['name']} | {date}",
+        f'<div class="front-matter">\n\n# {title}\n\n**{subtitle}** (variant `{variant}`)  \n'
+        f"{AUTHORS[0]['name']} | {date}\n\n</div>",
         metadata={"tags": ["front-matter"]},
     )
-    report.cells = [front] + [cell for chapter in chapters for cell in chapter.cells]
+    cells = [cell for chapter in chapters for cell in chapter.cells]
+    contents = nbformat.v4.new_markdown_cell(table_of_contents(cells), metadata={"tags": ["html-only"]})
+    report.cells = [front, contents, *cells]
     return report
+
+
+def headings(cells: list) -> list[tuple[int, str]]:
+    """(level, text) of every level-1 and level-2 heading in the markdown cells, in order."""
+    found = []
+    for cell in cells:
+        if cell.cell_type != "markdown":
+            continue
+        for line in cell.source.splitlines():
+            match = re.match(r"^(#{1,2}) (.+)$", line)
+            if match:
+                found.append((len(match.group(1)), match.group(2).replace("`", "").strip()))
+    return found
+
+
+def table_of_contents(cells: list) -> str:
+    """The HTML report's contents: links to the anchors nbconvert gives headings (spaces become hyphens).
+    The PDF has LaTeX's own table of contents."""
+    items, open_sublist = [], False
+    for level, text in headings(cells):
+        link = f'<a href="#{html.escape(text.replace(" ", "-"), quote=True)}">{html.escape(text)}</a>'
+        if level == 1:
+            if open_sublist:
+                items.append("</ul></li>")
+                open_sublist = False
+            items.append(f"<li>{link}")
+        else:
+            if not open_sublist:
+                items.append("<ul>")
+                open_sublist = True
+            items.append(f"<li>{link}</li>")
+    if open_sublist:
+        items.append("</ul></li>")
+    return '<nav class="toc"><strong>Contents</strong><ul>' + "".join(items) + "</ul></nav>"
 
 
 def exporter_config(extra_removed: set[str] = frozenset()) -> Config:
@@ -118,7 +172,12 @@ def exporter_config(extra_removed: set[str] = frozenset()) -> Config:
 
 
 def render_html(report: nbformat.NotebookNode) -> str:
-    exporter = HTMLExporter(config=exporter_config(), template_name="lab")
+    exporter = HTMLExporter(
+        config=exporter_config(),
+        template_name="lab",
+        extra_template_basedirs=[str(TEMPLATES)],
+        template_file="interpol-report.html.j2",
+    )
     body, _ = exporter.from_notebook_node(report)
     return body
 
@@ -126,6 +185,11 @@ def render_html(report: nbformat.NotebookNode) -> str:
 def render_pdf(report: nbformat.NotebookNode, engine: str) -> bytes:
     if engine != "latex":
         raise UserError(f"PDF_ENGINE={engine!r} is not available yet; use latex")
-    exporter = PDFExporter(config=exporter_config({"front-matter"}))
+    exporter = PDFExporter(
+        config=exporter_config({"front-matter"}),
+        extra_template_basedirs=[str(TEMPLATES)],
+        template_name="latex",
+        template_file="interpol-report.tex.j2",
+    )
     body, _ = exporter.from_notebook_node(report)
     return body

@@ -44,6 +44,13 @@ def command_build(arguments: argparse.Namespace) -> None:
         print(f"built {out}/report.html and report.pdf")
 
 
+def command_index(arguments: argparse.Namespace) -> None:
+    from .index import write_index
+
+    target = write_index(sorted(arguments.params_dir.glob("*.yaml")), arguments.reports_dir)
+    print(f"wrote {target}")
+
+
 def parser() -> argparse.ArgumentParser:
     root = project_root()
     main = argparse.ArgumentParser(prog="interpol_review", description=__doc__.splitlines()[0])
@@ -67,6 +74,10 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--build-dir", type=Path, default=root / "build" / "reports")
     build.add_argument("--pdf-engine", choices=["latex", "webpdf"], default="latex")
     build.set_defaults(run=command_build)
+    index = commands.add_parser("index", help="write reports/index.html listing every variant's report")
+    index.add_argument("--params-dir", type=Path, default=root / "params")
+    index.add_argument("--reports-dir", type=Path, default=root / "reports")
+    index.set_defaults(run=command_index)
     return main
 
 
