@@ -46,7 +46,7 @@ def test_an_end_before_the_start_is_rejected(declared):
 
 
 def test_a_year_outside_the_range_is_rejected(declared):
-    with pytest.raises(ParameterError, match="'start_year' = 1990 is outside"):
+    with pytest.raises(ParameterError, match="start_year = 1990 is outside"):
         params.validate({"start_year": 1990}, declared, "params/x.yaml")
 
 

@@ -43,14 +43,24 @@ def test_html_report_has_the_chapter_a_figure_and_no_code(built):
     html = (built / "report.html").read_text()
     assert CHAPTER_TITLE.replace(",", "") in html.replace(",", "")
     assert re.search(r'<img[^>]+src="data:image/png;base64,', html)
-    assert "Figure 1." in html and "Table 1." in html
+    assert "Figure 2.1." in html and "Table 2.1." in html and "Figure 3.1." in html
     assert "load_ledger" not in html and "import " not in html  # inputs are hidden
     assert "injected-parameters" not in html
 
 
+def test_results_json_is_written_beside_the_report(built):
+    import json
+
+    from interpol_review.ledger import load_ledger
+
+    results = json.loads((built / "results.json").read_text())
+    assert results["data_sha256"] == load_ledger().sha256
+    assert {claim["claim_id"] for claim in results["claims"]} >= {"C01", "C06"}
+
+
 def test_pdf_report_has_the_chapter_and_a_figure(built):
     text = run("pdftotext", str(built / "report.pdf"), "-").stdout
-    assert CHAPTER_TITLE.split(":")[0] in text and "Figure 1." in text
+    assert CHAPTER_TITLE.split(":")[0] in text and "Figure 2.1." in text and "Contents" in text
     pages = run("pdfinfo", str(built / "report.pdf")).stdout
     assert int(re.search(r"Pages:\s+(\d+)", pages).group(1)) >= 2
     # Figures are embedded as vector PDF with matplotlib's DejaVu Sans; the LaTeX text uses other fonts.
@@ -74,7 +84,7 @@ def make_report(copy: Path) -> subprocess.CompletedProcess:
     stamp = copy / "build" / ".setup-done"
     stamp.parent.mkdir(exist_ok=True)
     stamp.touch()
-    return run("make", "report", f"VENV={sys.prefix}", f"SETUP_DONE={stamp}", cwd=copy)
+    return run("make", "reports/latest/report.pdf", f"VENV={sys.prefix}", f"SETUP_DONE={stamp}", cwd=copy)
 
 
 def assert_previous_report_kept(copy: Path) -> None:
@@ -103,13 +113,13 @@ def test_make_report_stops_on_a_changed_byte(project_copy):
 
 
 def test_a_failing_chapter_names_notebook_and_cell_and_keeps_the_report(project_copy):
-    chapter = project_copy / "notebooks" / "01-data-audit.ipynb"
-    text = chapter.read_text().replace("ledger = load_ledger()", "ledger = load_ledger()\\n1 / 0", 1)
+    chapter = project_copy / "notebooks" / "02-data-audit.ipynb"
+    text = chapter.read_text().replace("ledger = analysis.ledger", "ledger = analysis.ledger\\n1 / 0", 1)
     chapter.write_text(text)
     result = make_report(project_copy)
     assert result.returncode != 0
-    assert "01-data-audit.ipynb, cell" in result.stderr and "ZeroDivisionError" in result.stderr
-    assert (project_copy / "build" / "reports" / "latest" / "01-data-audit.ipynb").exists()
+    assert "02-data-audit.ipynb, cell" in result.stderr and "ZeroDivisionError" in result.stderr
+    assert (project_copy / "build" / "reports" / "latest" / "02-data-audit.ipynb").exists()
     assert_previous_report_kept(project_copy)
 
 
