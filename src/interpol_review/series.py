@@ -27,6 +27,15 @@ LABELS = {
     OTHER: "Refused or cancelled, other grounds",
 }
 
+SHORT_LABELS = {
+    ISSUED: "Alerts issued",
+    REFUSED_ALL: "All grounds",
+    ARTICLE_2: "Article 2 (human rights)",
+    ARTICLE_3: "Article 3 (political etc.)",
+    ARTICLE_2_OR_3: "Article 2 or 3",
+    OTHER: "Other grounds",
+}
+
 REVIEW_INSTRUMENTS = ("red_notice_and_diffusion", "notices_and_diffusions_scope_unclear")
 SCOPE_BREAK_INSTRUMENT = "notices_and_diffusions_scope_unclear"
 GROUNDS_SERIES = {
