@@ -11,12 +11,13 @@ import html
 import os
 import re
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import nbformat
 import papermill
-from nbconvert import HTMLExporter, PDFExporter
+from nbconvert import HTMLExporter, PDFExporter, WebPDFExporter
 from traitlets.config import Config
 
 from . import params, provenance
@@ -59,9 +60,9 @@ def build_variant(params_file: Path, reports_dir: Path, build_dir: Path, pdf_eng
     os.environ["FORCE_SOURCE_DATE"] = "1"
     work = build_dir / variant
     work.mkdir(parents=True, exist_ok=True)
-    executed = [run_chapter(chapter, work, settings["parameters"], declared, variant) for chapter in chapters]
+    executed = run_chapters(chapters, work, settings["parameters"])
 
-    report = merge(executed, settings, variant, epoch)
+    report = front_matter(executed, settings, variant, epoch)
     nbformat.write(report, work / "report.ipynb")
     html = render_html(report)
     pdf = render_pdf(report, pdf_engine)
@@ -81,34 +82,63 @@ def analysis_settings(values: dict[str, Any]) -> Settings:
     return Settings(**{name: value for name, value in values.items() if name in Settings.__dataclass_fields__})
 
 
-def run_chapter(chapter: Path, work: Path, values: dict[str, Any], declared: dict, variant: str) -> Path:
-    """Execute one chapter with the parameters it declares; raise ChapterFailed naming the cell."""
-    output = work / chapter.name
-    own = {name: value for name, value in values.items() if chapter.name in declared[name]["notebooks"]}
-    if "variant" in declared and chapter.name in declared["variant"]["notebooks"]:
-        own["variant"] = variant
+def combine(chapters: list[Path]) -> nbformat.NotebookNode:
+    """All chapters as one notebook, run in one kernel: imports and the analysis are paid once per report.
+
+    Every chapter declares the same parameters (a test checks it), so only the first parameters cell is
+    kept and papermill injects the variant's values after it. Each cell remembers its chapter and its
+    position there, so that a failure is reported where a researcher would look for it.
+    """
+    combined, has_parameters = None, False
+    for path in chapters:
+        chapter = nbformat.read(path, as_version=4)
+        if combined is None:
+            combined = nbformat.v4.new_notebook(metadata=chapter.metadata)
+        for position, cell in enumerate(chapter.cells):
+            if "parameters" in cell.metadata.get("tags", []):
+                if has_parameters:
+                    continue
+                has_parameters = True
+            cell.metadata["chapter"] = {"notebook": path.name, "cell": position}
+            combined.cells.append(cell)
+    return combined
+
+
+def run_chapters(chapters: list[Path], work: Path, values: dict[str, Any]) -> nbformat.NotebookNode:
+    """Execute the combined chapters with the variant's parameters; raise ChapterFailed naming the chapter
+    notebook and its cell, and keep the executed notebook (with papermill's error banner) in ``work``."""
+    source, output = work / "chapters.ipynb", work / "chapters-executed.ipynb"
+    nbformat.write(combine(chapters), source)
     try:
         papermill.execute_notebook(
-            str(chapter),
+            str(source),
             str(output),
-            parameters=own,
+            parameters=values,
             kernel_name="python3",
-            cwd=str(chapter.parent),
+            cwd=str(chapters[0].parent),
             progress_bar=False,
             execution_timeout=CELL_TIMEOUT_SECONDS,
         )
     except papermill.PapermillExecutionError as error:
         raise ChapterFailed(
-            f"{chapter.name}, cell {error.exec_count}: {error.ename}: {error.evalue} "
-            f"(executed notebook kept at {output})"
+            f"{failed_cell(output)}: {error.ename}: {error.evalue} (executed notebook kept at {output})"
         ) from error
-    return output
+    return nbformat.read(output, as_version=4)
 
 
-def merge(executed: list[Path], settings: dict[str, Any], variant: str, epoch: int) -> nbformat.NotebookNode:
-    """One notebook of all chapters, with the front matter the templates read from its metadata."""
-    chapters = [nbformat.read(path, as_version=4) for path in executed]
-    report = nbformat.v4.new_notebook(metadata=chapters[0].metadata)
+def failed_cell(executed: Path) -> str:
+    """'03-over-time.ipynb, cell 7' for the cell papermill marked as failed."""
+    notebook = nbformat.read(executed, as_version=4)
+    for cell in notebook.cells:
+        if cell.metadata.get("papermill", {}).get("exception"):
+            place = cell.metadata.get("chapter", {})
+            return f"{place.get('notebook', 'unknown chapter')}, cell {place.get('cell', '?')}"
+    return "unknown cell"
+
+
+def front_matter(executed: nbformat.NotebookNode, settings: dict[str, Any], variant: str, epoch: int):
+    """The executed chapters with the front matter and contents the templates and readers need."""
+    report = nbformat.v4.new_notebook(metadata=executed.metadata)
     title = settings.get("title", "INTERPOL's refused and cancelled alerts")
     subtitle = settings.get("subtitle", variant)
     date = provenance.report_date(epoch)
@@ -120,8 +150,10 @@ def merge(executed: list[Path], settings: dict[str, Any], variant: str, epoch: i
         f"{AUTHORS[0]['name']} | {date}\n\n</div>",
         metadata={"tags": ["front-matter"]},
     )
-    cells = [cell for chapter in chapters for cell in chapter.cells]
+    cells = list(executed.cells)
     contents = nbformat.v4.new_markdown_cell(table_of_contents(cells), metadata={"tags": ["html-only"]})
+    # Fixed ids: nbformat draws random ones, and the HTML carries them, so two builds would differ.
+    front.id, contents.id = "front-matter", "contents"
     report.cells = [front, contents, *cells]
     return report
 
@@ -182,9 +214,63 @@ def render_html(report: nbformat.NotebookNode) -> str:
     return body
 
 
+PDF_ENGINES = ("latex", "webpdf")
+# Chromium as root in a container: no sandbox, and none of the background traffic a closed network refuses.
+CHROMIUM_ARGUMENTS = [
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+@contextmanager
+def chromium_from_environment():
+    """Make playwright launch the browser in $CHROMIUM (e.g. Debian's /usr/bin/chromium) when it is set.
+
+    nbconvert's webpdf exporter has no setting for the browser's path and playwright's own browser cannot
+    be downloaded everywhere; wrapping the launch here, for the duration of one export, changes no
+    installed file. Without $CHROMIUM, playwright's own browser is used.
+    """
+    path = os.environ.get("CHROMIUM")
+    if not path:
+        yield
+        return
+    if not Path(path).exists():
+        raise UserError(f"CHROMIUM={path}: no such file. Fix: install Chromium or point CHROMIUM at its binary")
+    from playwright.async_api import BrowserType
+
+    original = BrowserType.launch
+
+    async def launch(self, *arguments, **options):
+        options.setdefault("executable_path", path)
+        return await original(self, *arguments, **options)
+
+    BrowserType.launch = launch
+    try:
+        yield
+    finally:
+        BrowserType.launch = original
+
+
 def render_pdf(report: nbformat.NotebookNode, engine: str) -> bytes:
-    if engine != "latex":
-        raise UserError(f"PDF_ENGINE={engine!r} is not available yet; use latex")
+    if engine not in PDF_ENGINES:
+        raise UserError(f"PDF_ENGINE={engine!r} is unknown. Fix: use one of {', '.join(PDF_ENGINES)}")
+    if engine == "webpdf":
+        config = exporter_config()  # the browser prints the HTML report: its front matter and contents too
+        config.WebPDFExporter.disable_sandbox = True
+        config.WebPDFExporter.browser_args = list(CHROMIUM_ARGUMENTS)
+        exporter = WebPDFExporter(
+            config=config,
+            template_name="lab",
+            extra_template_basedirs=[str(TEMPLATES)],
+            template_file="interpol-report.html.j2",
+        )
+        with chromium_from_environment():
+            body, _ = exporter.from_notebook_node(report)
+        return body
     exporter = PDFExporter(
         config=exporter_config({"front-matter"}),
         extra_template_basedirs=[str(TEMPLATES)],
