@@ -7,10 +7,14 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 UV_VERSION := 0.13.9
 PDF_ENGINE ?= latex
+# The browser for PDF_ENGINE=webpdf: Debian's Chromium where installed, else playwright's own.
+CHROMIUM ?= $(firstword $(wildcard /usr/bin/chromium /usr/bin/chromium-browser))
+export CHROMIUM
 export INTERPOL_REVIEW_ROOT := $(CURDIR)
 
 SETUP_DONE := $(VENV)/.setup-done
 SYSTEM_DONE := build/.system-done
+ENGINE_CHOICE := build/pdf-engine
 VARIANTS := $(basename $(notdir $(wildcard params/*.yaml)))
 REPORTS := $(foreach variant,$(VARIANTS),reports/$(variant)/report.pdf)
 INDEX := reports/index.html
@@ -19,7 +23,7 @@ CHAPTERS := $(wildcard notebooks/[0-9][0-9]-*.ipynb) docs/methods.md
 RAW := $(wildcard data/raw/*.csv) data/raw/SHA256SUMS
 VALIDATED := data/processed/DATA_SHA256
 
-.PHONY: help setup data report test lint lab checksums clean distclean
+.PHONY: help setup data report test lint lab checksums clean distclean FORCE
 
 help: ## list the targets with one line each
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-zA-Z_-]*:.*## / {printf "  make %-11s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -48,8 +52,12 @@ $(VALIDATED): $(RAW) $(PACKAGE) $(SETUP_DONE)
 
 report: $(REPORTS) $(INDEX) ## build every report (HTML, PDF, results.json) into reports/<variant>/
 
-reports/%/report.pdf reports/%/report.html reports/%/results.json: params/%.yaml $(CHAPTERS) $(PACKAGE) $(VALIDATED) $(SETUP_DONE) $(SYSTEM_DONE)
+reports/%/report.pdf reports/%/report.html reports/%/results.json: params/%.yaml $(CHAPTERS) $(PACKAGE) $(VALIDATED) $(SETUP_DONE) $(SYSTEM_DONE) $(ENGINE_CHOICE)
 	$(PY) -m interpol_review build $< --pdf-engine $(PDF_ENGINE)
+
+# Rewritten only when PDF_ENGINE changes, so switching engines rebuilds the PDFs and nothing else does.
+$(ENGINE_CHOICE): FORCE
+	@mkdir -p $(@D) && echo "$(PDF_ENGINE)" | cmp -s - $@ || echo "$(PDF_ENGINE)" > $@
 
 $(INDEX): $(REPORTS) $(wildcard params/*.yaml)
 	$(PY) -m interpol_review index

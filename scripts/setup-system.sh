@@ -6,6 +6,8 @@ set -euo pipefail
 
 missing_commands() {
   local wanted=(pandoc xelatex pdftotext pdfinfo)
+  # Chromium renders PDF_ENGINE=webpdf and lets the tests open the HTML report in a real browser.
+  command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || echo chromium
   for program in "${wanted[@]}"; do command -v "$program" >/dev/null 2>&1 || echo "$program"; done
   python3 -c 'import ensurepip, venv' 2>/dev/null || echo "python3-venv"
 }
@@ -16,7 +18,7 @@ if [ -z "$missing" ]; then
 fi
 echo "setup: missing: $(echo $missing | tr '\n' ' ')"
 
-debian_packages=(python3-venv pandoc texlive-xetex texlive-fonts-recommended texlive-plain-generic poppler-utils)
+debian_packages=(python3-venv pandoc texlive-xetex texlive-fonts-recommended texlive-plain-generic poppler-utils chromium)
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   echo "setup: installing ${debian_packages[*]} with apt-get (a few minutes, once)"
   export DEBIAN_FRONTEND=noninteractive
@@ -30,7 +32,7 @@ fi
 cat >&2 <<TXT
 setup: please install these programs, then run make again:
   Debian/Ubuntu (as root):  apt-get install ${debian_packages[*]}
-  Fedora:                   dnf install python3 pandoc texlive-xetex texlive-collection-fontsrecommended texlive-collection-plaingeneric poppler-utils
-  macOS (Homebrew):         brew install pandoc poppler && brew install --cask mactex-no-gui
+  Fedora:                   dnf install python3 pandoc texlive-xetex texlive-collection-fontsrecommended texlive-collection-plaingeneric poppler-utils chromium
+  macOS (Homebrew):         brew install pandoc poppler && brew install --cask mactex-no-gui chromium
 TXT
 exit 1
