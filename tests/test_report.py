@@ -20,10 +20,7 @@ def run(*command: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.
     return subprocess.run(command, cwd=cwd, capture_output=True, text=True, env={**os.environ, **(env or {})})
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    reports = tmp_path_factory.mktemp("reports")
-    build = tmp_path_factory.mktemp("build")
+def build_latest(reports: Path, build: Path) -> None:
     result = run(
         sys.executable,
         "-m",
@@ -36,7 +33,23 @@ def built(tmp_path_factory) -> Path:
         str(build),
     )
     assert result.returncode == 0, result.stderr
-    return reports / "latest"
+
+
+@pytest.fixture(scope="module")
+def output_dirs(tmp_path_factory) -> tuple[Path, Path]:
+    reports, build = tmp_path_factory.mktemp("reports"), tmp_path_factory.mktemp("build")
+    build_latest(reports, build)
+    return reports, build
+
+
+@pytest.fixture(scope="module")
+def built(output_dirs) -> Path:
+    return output_dirs[0] / "latest"
+
+
+@pytest.fixture(scope="module")
+def executed_report(output_dirs) -> Path:
+    return output_dirs[1] / "latest" / "report.ipynb"
 
 
 def test_html_report_has_the_chapter_a_figure_and_no_code(built):
@@ -119,7 +132,7 @@ def test_a_failing_chapter_names_notebook_and_cell_and_keeps_the_report(project_
     result = make_report(project_copy)
     assert result.returncode != 0
     assert "02-data-audit.ipynb, cell" in result.stderr and "ZeroDivisionError" in result.stderr
-    assert (project_copy / "build" / "reports" / "latest" / "02-data-audit.ipynb").exists()
+    assert (project_copy / "build" / "reports" / "latest" / "chapters-executed.ipynb").exists()
     assert_previous_report_kept(project_copy)
 
 
@@ -130,3 +143,72 @@ def test_a_misspelled_parameter_stops_the_build_before_execution(project_copy):
     assert result.returncode != 0 and "unknown parameter 'start_yaer'" in result.stderr
     assert not (project_copy / "build" / "reports" / "latest").exists()
     assert_previous_report_kept(project_copy)
+
+
+def test_html_is_self_contained_numbered_and_has_contents(built):
+    html = (built / "report.html").read_text()
+    assert not re.search(r'(src|href)="(https?:)?//', html), "an external resource would fail offline"
+    assert "<script src=" not in html and 'import("http' not in html
+    assert '<nav class="toc">' in html
+    figures = re.findall(r'<figure class="report-figure">', html)
+    tables = re.findall(r'<figure class="table">', html)
+    assert len(figures) >= 5 and len(tables) >= 10
+    for kind, count in (("Figure", len(figures)), ("Table", len(tables))):
+        numbers = re.findall(rf"<strong>{kind} (\d+\.\d+)\.</strong>", html)
+        assert len(numbers) == count and len(set(numbers)) == count, kind  # each numbered once, with a caption
+    assert 'class="highlight' not in html  # no code: inputs are excluded, so nothing is highlighted
+
+
+def test_pdf_has_contents_captions_and_key_numbers(built):
+    text = run("pdftotext", "-layout", str(built / "report.pdf"), "-").stdout
+    assert "INTERPOL" in text and "Contents" in text
+    for caption in ("Figure 2.1.", "Figure 3.1.", "Table 5.1.", "Table 6.1."):
+        assert caption in text, caption
+    assert "23,716" in text and "1,270" in text
+    pages = int(re.search(r"Pages:\s+(\d+)", run("pdfinfo", str(built / "report.pdf")).stdout).group(1))
+    assert 10 <= pages <= 60
+
+
+def test_two_builds_are_byte_identical(built, tmp_path):
+    build_latest(tmp_path / "reports", tmp_path / "build")
+    for name in ("report.pdf", "report.html", "results.json"):
+        assert (tmp_path / "reports" / "latest" / name).read_bytes() == (built / name).read_bytes(), name
+
+
+CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="needs Chromium (make test installs it on Debian)")
+def test_webpdf_engine_renders_with_the_system_chromium(executed_report, monkeypatch):
+    import nbformat
+
+    from interpol_review.build import render_pdf
+
+    monkeypatch.setenv("CHROMIUM", CHROMIUM)
+    pdf = render_pdf(nbformat.read(executed_report, as_version=4), "webpdf")
+    path = executed_report.parent / "webpdf.pdf"
+    path.write_bytes(pdf)
+    text = run("pdftotext", str(path), "-").stdout
+    assert pdf.startswith(b"%PDF") and "Summary of findings" in text and "Figure 3.1." in text
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="needs Chromium (make test installs it on Debian)")
+def test_html_report_loads_in_headless_chromium_without_errors_or_requests(built):
+    from playwright.sync_api import sync_playwright
+
+    from interpol_review.build import CHROMIUM_ARGUMENTS
+
+    failures, errors, requests = [], [], []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", *CHROMIUM_ARGUMENTS])
+        page = browser.new_page()
+        page.on("requestfailed", lambda request: failures.append(request.url))
+        page.on("request", lambda request: requests.append(request.url))
+        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto((built / "report.html").as_uri(), wait_until="load")
+        assert page.locator("figure.report-figure img").count() >= 5
+        page.screenshot(path=str(built / "screenshot.png"), full_page=False)
+        browser.close()
+    assert failures == [] and errors == []
+    assert all(url.startswith(("file:", "data:")) for url in requests), requests
