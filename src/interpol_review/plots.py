@@ -62,6 +62,7 @@ def coverage_heatmap(matrix: pd.DataFrame) -> plt.Figure:
     axes.set_xlabel("Year")
     axes.set_ylabel("")
     axes.tick_params(axis="both", length=0)
+    axes.tick_params(axis="x", labelsize=8, labelrotation=45)
     axes.xaxis.tick_top()
     axes.xaxis.set_label_position("top")
     handles = [Patch(facecolor=STATUS_COLOURS[status], edgecolor="0.7", label=status) for status in STATUS_ORDER]
@@ -129,9 +130,10 @@ def status_legend(figure: plt.Figure, statuses: list[str], extra: list | None = 
     figure.legend(
         handles=handles + (extra or []),
         loc="lower center",
-        ncol=1 if len(handles) > 2 else 2,
+        ncol=2,
         frameon=False,
         bbox_to_anchor=(0.5, -0.01),
+        fontsize=8,
     )
 
 
@@ -194,5 +196,5 @@ def trend_figure(
     axes.set_ylim(0, max(tops) * 1.08)
     year_ticks(axes, years)
     status_legend(figure, sorted(set(shown["status"])), extra)
-    figure.tight_layout(rect=(0, 0.2, 1, 1))
+    figure.tight_layout(rect=(0, 0.24, 1, 1))
     return figure

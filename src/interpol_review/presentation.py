@@ -92,15 +92,16 @@ class CaptionedTable:
 
 def column_widths(header: list[str], rows: list[list[str]], total: float = 0.98) -> list[float | None]:
     """Short columns keep their natural width (None); long text columns share what is left, as
-    paragraph columns, so that wide tables wrap instead of running off the page."""
+    paragraph columns, so that wide tables wrap instead of running off the page. Very long columns are
+    weighted less than their length, so that middling ones are not squeezed to a word per line."""
     lengths = [max([len(header[i])] + [len(row[i]) for row in rows]) for i in range(len(header))]
     if sum(lengths) <= 95:
         return [None] * len(header)
-    short = [length <= 14 for length in lengths]
-    room = max(total - sum(0.012 * length + 0.02 for length, s in zip(lengths, short, strict=True) if s), 0.3)
-    long_total = sum(length for length, s in zip(lengths, short, strict=True) if not s) or 1
+    short = [length <= 12 for length in lengths]
+    room = max(total - sum(0.011 * length + 0.02 for length, s in zip(lengths, short, strict=True) if s), 0.3)
+    weights = [0 if s else min(length, 45) ** 0.7 for length, s in zip(lengths, short, strict=True)]
     return [
-        None if s else max(room * length / long_total - 0.02, 0.08) for length, s in zip(lengths, short, strict=True)
+        None if s else max(room * weight / sum(weights) - 0.02, 0.09) for weight, s in zip(weights, short, strict=True)
     ]
 
 

@@ -16,6 +16,9 @@ from .claims import CONTRADICTED, PARTLY, SUPPORTED, UNDETERMINED
 from .series import REFUSED_ALL, SHORT_LABELS
 
 DASH = "–"
+# Short status marks for dense tables; the caption spells them out.
+STATUS_MARKS = {"observed": "(p)", "bounded": "(b)", "reconstructed": "(r)", "missing": ""}
+STATUS_KEY = "p: published count; b: published bound; r: reconstructed from published aggregates"
 
 
 def number(value: float, digits: int = 0) -> str:
@@ -39,7 +42,7 @@ def panel_table(analysis: Analysis, series: list[str]) -> pd.DataFrame:
     table = analysis.panel.table[analysis.panel.table["series"].isin(series)]
     cells = table.assign(
         text=[
-            f"{interval(r.low, r.high)} ({r.status})" if r.status != "missing" else "not published"
+            f"{interval(r.low, r.high)} {STATUS_MARKS[r.status]}" if r.status != "missing" else "not published"
             for r in table.itertuples()
         ]
     )
@@ -77,7 +80,7 @@ def trends_table(analysis: Analysis) -> pd.DataFrame:
                 if math.isfinite(r.high)
                 else "none (too few years)",
                 "Dispersion": r.dispersion_verdict.split(":")[0].split(" (")[0],
-                f"Prediction {r.prediction_year}": interval(r.prediction_low, r.prediction_high)
+                "Next year, 95% prediction": f"{r.prediction_year}: {interval(r.prediction_low, r.prediction_high)}"
                 if math.isfinite(r.prediction_low)
                 else "",
             }
@@ -153,6 +156,13 @@ def requests_table(analysis: Analysis, year: int) -> pd.DataFrame:
     wide.index = [f"{100 * s:.0f}%" for s in wide.index]
     wide.index.name = "Share that are refusals of new requests"
     return wide
+
+
+def scenario_year(analysis: Analysis) -> int | None:
+    """The latest year whose scenarios are complete: a count of alerts issued is needed for the ceiling."""
+    requests = analysis.scenarios["requests"]
+    complete = requests[requests["refusal_rate_ceiling"].notna()]
+    return int(complete["year"].max()) if len(complete) else None
 
 
 def denominators_table(analysis: Analysis) -> pd.DataFrame:
@@ -299,8 +309,8 @@ def summary_points(analysis: Analysis) -> list[str]:
                 f"only ({listed})."
             )
     requests = analysis.scenarios.get("requests")
-    if requests is not None and len(requests):
-        latest = requests[requests["year"] == requests["year"].max()]
+    if requests is not None and scenario_year(analysis) is not None:
+        latest = requests[requests["year"] == scenario_year(analysis)]
         ceiling = latest[latest["new_request_share"] == 1.0]["refusal_rate_ceiling"].iloc[0]
         points.append(
             f"**Requests are not published**, so no refusal rate among requests can be computed. Even if every "
