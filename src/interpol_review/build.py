@@ -272,7 +272,7 @@ def render_pdf(report: nbformat.NotebookNode, engine: str) -> bytes:
             body, _ = exporter.from_notebook_node(report)
         return body
     exporter = PDFExporter(
-        config=exporter_config({"front-matter"}),
+        config=exporter_config({"front-matter", "html-only"}),
         extra_template_basedirs=[str(TEMPLATES)],
         template_name="latex",
         template_file="interpol-report.tex.j2",
