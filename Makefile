@@ -23,7 +23,7 @@ CHAPTERS := $(wildcard notebooks/[0-9][0-9]-*.ipynb) docs/methods.md
 RAW := $(wildcard data/raw/*.csv) data/raw/SHA256SUMS
 VALIDATED := data/processed/DATA_SHA256
 
-.PHONY: help setup data report test lint lab checksums clean distclean FORCE
+.PHONY: help setup data report test lint lab bench checksums clean distclean FORCE
 
 help: ## list the targets with one line each
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-zA-Z_-]*:.*## / {printf "  make %-11s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -72,6 +72,9 @@ test: $(SETUP_DONE) $(SYSTEM_DONE) ## run the whole test suite (unit, bad input,
 lint: $(SETUP_DONE) ## check style with ruff (package, tests, notebooks)
 	$(VENV)/bin/ruff check src tests notebooks benchmarks
 	$(VENV)/bin/ruff format --check src tests benchmarks
+
+bench: $(SETUP_DONE) $(SYSTEM_DONE) ## time the build (cold, no-op, one variant, -j2, naive baseline) as ratios
+	$(PY) benchmarks/build.py $(BENCH_ARGS)
 
 checksums: $(SETUP_DONE) ## record the SHA-256 of data/raw after an intended edit (a new figure)
 	$(PY) -m interpol_review checksums
