@@ -55,6 +55,9 @@ report: $(REPORTS) $(INDEX) ## build every report (HTML, PDF, results.json) into
 reports/%/report.pdf reports/%/report.html reports/%/results.json: params/%.yaml $(CHAPTERS) $(PACKAGE) $(VALIDATED) $(SETUP_DONE) $(SYSTEM_DONE) $(ENGINE_CHOICE)
 	$(PY) -m interpol_review build $< --pdf-engine $(PDF_ENGINE)
 
+# The build writes each report file atomically; make must not delete the previous good one on Ctrl-C.
+.PRECIOUS: reports/%/report.pdf reports/%/report.html reports/%/results.json
+
 # Rewritten only when PDF_ENGINE changes, so switching engines rebuilds the PDFs and nothing else does.
 $(ENGINE_CHOICE): FORCE
 	@mkdir -p $(@D) && echo "$(PDF_ENGINE)" | cmp -s - $@ || echo "$(PDF_ENGINE)" > $@
