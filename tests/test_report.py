@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -20,7 +22,8 @@ def run(*command: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.
     return subprocess.run(command, cwd=cwd, capture_output=True, text=True, env={**os.environ, **(env or {})})
 
 
-def build_latest(reports: Path, build: Path) -> None:
+def build_latest(reports: Path, build: Path, cwd: Path = ROOT) -> None:
+    """Build the `latest` report of the project at ``cwd`` into the given folders."""
     result = run(
         sys.executable,
         "-m",
@@ -31,14 +34,22 @@ def build_latest(reports: Path, build: Path) -> None:
         str(reports),
         "--build-dir",
         str(build),
+        cwd=cwd,
+        env={"INTERPOL_REVIEW_ROOT": str(cwd)},
     )
     assert result.returncode == 0, result.stderr
+
+
+def raw_bytes() -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in (ROOT / "data" / "raw").iterdir()}
 
 
 @pytest.fixture(scope="module")
 def output_dirs(tmp_path_factory) -> tuple[Path, Path]:
     reports, build = tmp_path_factory.mktemp("reports"), tmp_path_factory.mktemp("build")
+    before = raw_bytes()
     build_latest(reports, build)
+    assert raw_bytes() == before, "the build wrote to data/raw"
     return reports, build
 
 
@@ -212,3 +223,80 @@ def test_html_report_loads_in_headless_chromium_without_errors_or_requests(built
         browser.close()
     assert failures == [] and errors == []
     assert all(url.startswith(("file:", "data:")) for url in requests), requests
+
+
+def test_a_params_file_that_is_not_yaml_stops_the_build(project_copy):
+    (project_copy / "params" / "latest.yaml").write_text("parameters:\n  start_year: [2017\n")
+    result = make_report(project_copy)
+    assert result.returncode != 0 and "latest.yaml" in result.stderr and "not valid YAML" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert_previous_report_kept(project_copy)
+
+
+def test_a_wrong_type_and_an_out_of_range_value_stop_the_build(project_copy):
+    params = project_copy / "params" / "latest.yaml"
+    original = params.read_text()
+    params.write_text(original.replace("end_year: 2024", 'end_year: "2024"'))
+    result = make_report(project_copy)
+    assert result.returncode != 0 and "'end_year' must be of type int, got str" in result.stderr
+    params.write_text(original + "  confidence: 1.5\n")
+    result = make_report(project_copy)
+    assert result.returncode != 0 and "confidence = 1.5" in result.stderr
+    assert_previous_report_kept(project_copy)
+
+
+def test_verbose_shows_the_traceback_of_a_user_error(raw_copy):
+    edit_cell(raw_copy / "figures.csv", "F024", "value", "-1")
+    quiet = run(
+        sys.executable,
+        "-m",
+        "interpol_review",
+        "data",
+        "--raw-dir",
+        str(raw_copy),
+        "--out-dir",
+        str(raw_copy.parent / "out"),
+    )
+    verbose = run(
+        sys.executable,
+        "-m",
+        "interpol_review",
+        "--verbose",
+        "data",
+        "--raw-dir",
+        str(raw_copy),
+        "--out-dir",
+        str(raw_copy.parent / "out"),
+    )
+    assert quiet.returncode == verbose.returncode == 2
+    assert "Traceback" not in quiet.stderr and "Traceback" in verbose.stderr
+    assert "column 'value'" in quiet.stderr
+
+
+def test_a_killed_build_keeps_the_previous_report_and_the_rerun_matches_an_uninterrupted_build(project_copy):
+    stamp = project_copy / "build" / ".setup-done"
+    stamp.parent.mkdir(exist_ok=True)
+    stamp.touch()
+    command = ["make", "reports/latest/report.pdf", f"VENV={sys.prefix}", f"SETUP_DONE={stamp}"]
+    process = subprocess.Popen(
+        command, cwd=project_copy, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )
+    started = project_copy / "build" / "reports" / "latest" / "chapters.ipynb"
+    deadline = time.monotonic() + 120
+    while not started.exists() and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.5)
+    time.sleep(8)  # inside chapter execution
+    os.killpg(process.pid, signal.SIGINT)
+    process.wait(timeout=60)
+    assert process.returncode != 0
+    assert_previous_report_kept(project_copy)
+
+    for name in ("report.html", "report.pdf"):  # a rerun must rebuild, not trust the placeholder
+        (project_copy / "reports" / "latest" / name).unlink()
+    result = subprocess.run(command, cwd=project_copy, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    build_latest(project_copy / "uninterrupted", project_copy / "build" / "other", cwd=project_copy)
+    for name in ("report.pdf", "report.html", "results.json"):
+        assert (project_copy / "reports" / "latest" / name).read_bytes() == (
+            project_copy / "uninterrupted" / "latest" / name
+        ).read_bytes(), name
