@@ -154,23 +154,11 @@ def cell(year: int, series: str, direct: pd.DataFrame, bounds: pd.DataFrame) -> 
     if (series, year) in bounds.index:
         low, high = bounds.loc[(series, year), "low"], bounds.loc[(series, year), "high"]
     binding = ""
-    figure_ids = ", ".join(direct["figure_id"])
-    scope_break = bool(direct["scope_break"].any()) if len(direct) else False
     counts = direct[direct["kind"] == "count"]
     if len(counts) and counts["value"].nunique() == 1:
-        value = float(counts["value"].iloc[0])
-        return dict(
-            year=year,
-            series=series,
-            status=OBSERVED,
-            value=value,
-            low=value,
-            high=value,
-            figure_ids=figure_ids,
-            scope_break=scope_break,
-            binding=binding,
-        )
-    if len(direct):
+        value = low = high = float(counts["value"].iloc[0])
+        status = OBSERVED
+    elif len(direct):
         low = max(low, float(direct["low"].max()))
         high = min(high, float(direct["high"].min()))
         approximate = direct[direct["kind"] == "approximate"]
@@ -184,14 +172,7 @@ def cell(year: int, series: str, direct: pd.DataFrame, bounds: pd.DataFrame) -> 
             binding = " | ".join(
                 filter(None, [bounds.loc[(series, year), "binding_low"], bounds.loc[(series, year), "binding_high"]])
             )
+    figure_ids = ", ".join(direct["figure_id"])
     return dict(
-        year=year,
-        series=series,
-        status=status,
-        value=value,
-        low=low,
-        high=high,
-        figure_ids=figure_ids,
-        scope_break=scope_break,
-        binding=binding,
+        year=year, series=series, status=status, value=value, low=low, high=high, figure_ids=figure_ids, binding=binding
     )
