@@ -57,6 +57,9 @@ class Caption:
         return f"{self.label}. {self.text}"
 
 
+LONG_TABLE_ROWS = 20  # above this, a table may not fit a page: it becomes a longtable
+
+
 @dataclass
 class CaptionedTable:
     frame: pd.DataFrame
@@ -77,12 +80,20 @@ class CaptionedTable:
         ]
         widths = column_widths(header, rows)
         spec = "".join(f"p{{{width:.2f}\\linewidth}}" if width else "l" for width in widths)
-        lines = [" & ".join(f"\\textbf{{{name}}}" for name in header) + r" \\", r"\midrule"]
-        lines += [" & ".join(row) + r" \\" for row in rows]
+        head = " & ".join(f"\\textbf{{{name}}}" for name in header) + r" \\"
+        body = "\n".join(" & ".join(row) + r" \\" for row in rows)
+        caption = f"\\caption*{{\\textbf{{{self.caption.label}.}} {latex_escape(self.caption.text)}}}"
+        if len(rows) > LONG_TABLE_ROWS:
+            # A float longer than a page runs off its bottom; a longtable breaks across pages and repeats
+            # its header instead.
+            return (
+                f"\\begin{{small}}\n\\begin{{longtable}}{{@{{}}{spec}@{{}}}}\n{caption} \\\\\n"
+                f"\\toprule\n{head}\n\\midrule\n\\endfirsthead\n\\toprule\n{head}\n\\midrule\n\\endhead\n"
+                f"\\bottomrule\n\\endlastfoot\n{body}\n\\end{{longtable}}\n\\end{{small}}"
+            )
         return (
-            "\\begin{table}[H]\n\\small\n"
-            f"\\caption*{{\\textbf{{{self.caption.label}.}} {latex_escape(self.caption.text)}}}\n"
-            f"\\begin{{tabular}}{{@{{}}{spec}@{{}}}}\n\\toprule\n" + "\n".join(lines) + "\n\\bottomrule\n"
+            f"\\begin{{table}}[H]\n\\small\n{caption}\n"
+            f"\\begin{{tabular}}{{@{{}}{spec}@{{}}}}\n\\toprule\n{head}\n\\midrule\n{body}\n\\bottomrule\n"
             "\\end{tabular}\n\\end{table}"
         )
 
