@@ -179,6 +179,7 @@ def test_pdf_has_contents_captions_and_key_numbers(built):
     for caption in ("Figure 2.1.", "Figure 3.1.", "Table 5.1.", "Table 6.1."):
         assert caption in text, caption
     assert "23,716" in text and "1,270" in text
+    assert "\ufffd" not in text, "a character the PDF's fonts do not cover"
     pages = int(re.search(r"Pages:\s+(\d+)", run("pdfinfo", str(built / "report.pdf")).stdout).group(1))
     assert 10 <= pages <= 60
 
