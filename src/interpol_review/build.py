@@ -8,9 +8,11 @@ report in place.
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 import shutil
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -49,6 +51,7 @@ def chapter_notebooks(notebooks_dir: Path | None = None) -> list[Path]:
 
 def build_variant(params_file: Path, reports_dir: Path, build_dir: Path, pdf_engine: str = "latex") -> Path:
     """Build reports/<variant>/report.html and report.pdf from params/<variant>.yaml; return the folder."""
+    started = time.perf_counter()
     variant = params_file.stem
     settings = params.read_variant(params_file)
     chapters = chapter_notebooks()
@@ -74,6 +77,10 @@ def build_variant(params_file: Path, reports_dir: Path, build_dir: Path, pdf_eng
     write_text(out / "report.html", html)
     write_bytes(out / "report.pdf", pdf)
     shutil.copyfile(params_file, work / "params.yaml")
+    # The run time stays out of the report, whose bytes must not depend on how long the build took.
+    write_text(
+        work / "timing.json", json.dumps({"variant": variant, "seconds": round(time.perf_counter() - started, 1)})
+    )
     return out
 
 

@@ -243,6 +243,7 @@ def provenance_table(analysis: Analysis) -> pd.DataFrame:
         ("Data SHA-256", analysis.ledger.sha256),
         ("Commit", provenance.commit()),
         ("Report date (last commit)", provenance.report_date(provenance.commit_epoch())),
+        ("Run time", "kept out of the report so that two builds are identical: build/reports/<variant>/timing.json"),
     ]
     rows += [(f"{name} version", version) for name, version in provenance.package_versions().items()]
     return pd.DataFrame(rows, columns=["Item", "Value"])
