@@ -42,6 +42,11 @@ class Settings:
     simulations: int = 10000
     published_by: str = ""
 
+    @classmethod
+    def from_values(cls, values: dict) -> Settings:
+        """The settings named in ``values`` (other names are ignored), defaults for the rest; unchecked."""
+        return cls(**{name: value for name, value in values.items() if name in cls.__dataclass_fields__})
+
     def check(self) -> None:
         """Raise ValueError naming the first setting out of its accepted values."""
         choices = {

@@ -27,7 +27,7 @@ from .analysis import Settings, cached_analysis
 from .atomic import write_bytes, write_text
 from .errors import UserError
 from .ledger import load_ledger
-from .paths import project_root
+from .paths import cache_dir, project_root
 from .results import results_json
 
 AUTHORS = [{"name": "INTERPOL review project"}]
@@ -69,9 +69,7 @@ def build_variant(params_file: Path, reports_dir: Path, build_dir: Path, pdf_eng
     nbformat.write(report, work / "report.ipynb")
     html = render_html(report)
     pdf = render_pdf(report, pdf_engine)
-    results = results_json(
-        cached_analysis(load_ledger(), analysis_settings(settings["parameters"]), project_root() / "build" / "cache")
-    )
+    results = results_json(cached_analysis(load_ledger(), Settings.from_values(settings["parameters"]), cache_dir()))
     out = reports_dir / variant
     write_text(out / "results.json", results)
     write_text(out / "report.html", html)
@@ -82,11 +80,6 @@ def build_variant(params_file: Path, reports_dir: Path, build_dir: Path, pdf_eng
         work / "timing.json", json.dumps({"variant": variant, "seconds": round(time.perf_counter() - started, 1)})
     )
     return out
-
-
-def analysis_settings(values: dict[str, Any]) -> Settings:
-    """The analysis settings of a variant: its parameters over the defaults (the chapters' defaults)."""
-    return Settings(**{name: value for name, value in values.items() if name in Settings.__dataclass_fields__})
 
 
 def combine(chapters: list[Path]) -> nbformat.NotebookNode:

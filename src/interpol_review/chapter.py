@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
 from typing import Any
 
 from . import plots
 from .analysis import Analysis, Settings, cached_analysis
 from .errors import ParameterError
 from .ledger import load_ledger
-from .paths import project_root
+from .paths import cache_dir, project_root
 from .presentation import Numbering
 
 
 def settings_from(namespace: dict[str, Any]) -> Settings:
     """The Settings named in a chapter's namespace (its parameters cell), checked."""
-    values = {field.name: namespace[field.name] for field in fields(Settings) if field.name in namespace}
-    settings = Settings(**values)
+    settings = Settings.from_values(namespace)
     try:
         settings.check()
     except ValueError as error:
@@ -27,5 +25,5 @@ def settings_from(namespace: dict[str, Any]) -> Settings:
 def start(number: int, namespace: dict[str, Any]) -> tuple[Analysis, Numbering]:
     """Set the figure style and return the (cached) analysis for the chapter's parameters and its numbering."""
     plots.use_project_style()
-    analysis = cached_analysis(load_ledger(), settings_from(namespace), project_root() / "build" / "cache")
+    analysis = cached_analysis(load_ledger(), settings_from(namespace), cache_dir())
     return analysis, Numbering(chapter=number, figure_dir=project_root() / "build" / "figures")

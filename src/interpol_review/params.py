@@ -96,9 +96,8 @@ def range_problems(values: dict[str, Any]) -> list[str]:
     """The accepted values and ranges, as the analysis itself checks them (analysis.Settings.check)."""
     from .analysis import Settings  # imported here: the analysis stack is heavy and not needed for a --help
 
-    known = {name: value for name, value in values.items() if name in Settings.__dataclass_fields__}
     try:
-        Settings(**known).check()
+        Settings.from_values(values).check()
     except ValueError as error:
         return [str(error)]
     return []

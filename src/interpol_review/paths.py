@@ -18,5 +18,10 @@ def raw_data_dir() -> Path:
     return project_root() / "data" / "raw"
 
 
+def cache_dir() -> Path:
+    """Where one build's analysis is kept for all the chapters of a report (see analysis.cached_analysis)."""
+    return project_root() / "build" / "cache"
+
+
 def processed_data_dir() -> Path:
     return project_root() / "data" / "processed"
