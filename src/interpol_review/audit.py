@@ -149,14 +149,6 @@ def coverage_matrix(coverage_table: pd.DataFrame, series: list[str] | None = Non
     return matrix
 
 
-def status_counts(coverage_table: pd.DataFrame) -> pd.DataFrame:
-    """How many series-years each status covers, per series."""
-    counted = pd.crosstab(coverage_table["series"], coverage_table["status"]).reindex(
-        columns=STATUS_ORDER, fill_value=0
-    )
-    return counted.reindex(list(dict.fromkeys(coverage_table["series"])))
-
-
 def unpublished(coverage_table: pd.DataFrame) -> pd.DataFrame:
     """For each series, the years in which nothing at all was published."""
     missing = coverage_table[coverage_table["status"] == MISSING]
@@ -177,22 +169,3 @@ def year_ranges(years: pd.Series) -> str:
         else:
             spans.append([year, year])
     return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in spans)
-
-
-def sources_summary(figures: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    """Who published what: each source with its role, date, number of figures and years covered."""
-    per_source = figures.groupby("source_id").agg(
-        figures=("figure_id", "count"),
-        first_year=("period_start", "min"),
-        last_year=("period_end", "max"),
-    )
-    table = sources.set_index("source_id")[["publisher", "role", "date", "reports_on"]].join(per_source, how="inner")
-    years = (
-        table["first_year"]
-        .astype(str)
-        .where(
-            table["first_year"] == table["last_year"],
-            table["first_year"].astype(str) + "-" + table["last_year"].astype(str),
-        )
-    )
-    return table.assign(years=years).drop(columns=["first_year", "last_year"]).sort_values(["role", "date"])

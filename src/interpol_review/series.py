@@ -18,15 +18,6 @@ OTHER = "other"
 SERIES = (ISSUED, REFUSED_ALL, ARTICLE_2, ARTICLE_3, ARTICLE_2_OR_3, OTHER)
 REFUSAL_SERIES = (REFUSED_ALL, ARTICLE_2, ARTICLE_3, ARTICLE_2_OR_3, OTHER)
 
-LABELS = {
-    ISSUED: "Alerts issued (Red Notices + diffusions)",
-    REFUSED_ALL: "Refused or cancelled, all grounds",
-    ARTICLE_2: "Refused or cancelled, Article 2 (human rights)",
-    ARTICLE_3: "Refused or cancelled, Article 3 (political, military, religious, racial)",
-    ARTICLE_2_OR_3: "Refused or cancelled, Article 2 or 3",
-    OTHER: "Refused or cancelled, other grounds",
-}
-
 SHORT_LABELS = {
     ISSUED: "Alerts issued",
     REFUSED_ALL: "All grounds",
