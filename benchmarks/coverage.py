@@ -16,7 +16,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from interpol_review import rates, trends
+from interpol_review.stats import rates, trends
 
 EXPOSURE = 25000
 TRUE_RATE_RATIO = 1.10

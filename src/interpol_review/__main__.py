@@ -1,5 +1,5 @@
 import sys
 
-from .cli import main
+from interpol_review.cli import main
 
 sys.exit(main())

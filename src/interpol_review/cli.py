@@ -11,16 +11,16 @@ import sys
 import traceback
 from pathlib import Path
 
-from . import checksums
-from .errors import UserError
-from .ledger import FILES, load_ledger
-from .paths import processed_data_dir, project_root, raw_data_dir
+from interpol_review.core.errors import UserError
+from interpol_review.core.paths import processed_data_dir, project_root, raw_data_dir
+from interpol_review.ledger import checksums
+from interpol_review.ledger.load import FILES, load_ledger
 
 USER_ERROR_STATUS = 2
 
 
 def command_data(arguments: argparse.Namespace) -> None:
-    from .processed import write_processed
+    from interpol_review.checks.processed import write_processed
 
     ledger = load_ledger(arguments.raw_dir)
     written = write_processed(ledger, arguments.out_dir, arguments.start_year, arguments.end_year)
@@ -37,7 +37,7 @@ def command_checksums(arguments: argparse.Namespace) -> None:
 
 
 def command_build(arguments: argparse.Namespace) -> None:
-    from .build import build_variant
+    from interpol_review.build.variant import build_variant
 
     for params_file in arguments.params_files:
         out = build_variant(params_file, arguments.reports_dir, arguments.build_dir, arguments.pdf_engine)
@@ -45,7 +45,7 @@ def command_build(arguments: argparse.Namespace) -> None:
 
 
 def command_index(arguments: argparse.Namespace) -> None:
-    from .index import write_index
+    from interpol_review.build.index import write_index
 
     target = write_index(sorted(arguments.params_dir.glob("*.yaml")), arguments.reports_dir)
     print(f"wrote {target}")

@@ -1,0 +1,119 @@
+"""Cross-source checks find the known disagreements of the real ledger and judge synthetic cases right."""
+
+import pandas as pd
+import pytest
+
+from interpol_review.checks import consistency
+from interpol_review.ledger.csvfile import LINE
+from interpol_review.ledger.load import load_ledger, typed_figures
+from interpol_review.ledger.schema import FIGURE_COLUMNS
+
+
+def figures(*rows: dict) -> pd.DataFrame:
+    """Typed figures from partial rows; unspecified columns take the commonest values."""
+    base = dict(
+        body="ndtf_review",
+        instrument="red_notice_and_diffusion",
+        measure="refused_or_cancelled",
+        grounds="all",
+        kind="count",
+        precision="exact",
+        rounding="",
+        qualifier="",
+        source_id="S01",
+        confidence="medium",
+        statement="s",
+        note="",
+    )
+    records = [{**base, "figure_id": f"F{n:03d}", **row} for n, row in enumerate(rows, start=1)]
+    frame = pd.DataFrame(records, columns=FIGURE_COLUMNS, dtype=str).fillna("")
+    frame[LINE] = range(2, len(frame) + 2)
+    return typed_figures(frame)
+
+
+def verdicts(table: pd.DataFrame, check: str) -> list[str]:
+    return table.loc[table["check"] == check, "verdict"].tolist()
+
+
+@pytest.fixture(scope="module")
+def real_checks() -> pd.DataFrame:
+    return consistency.cross_source_checks(load_ledger().figures)
+
+
+def test_the_known_disagreements_of_the_real_ledger_are_all_listed(real_checks):
+    disagreements = real_checks[real_checks["verdict"] == consistency.DISAGREES]
+    found = set(zip(disagreements["check"], disagreements["period"], strict=True))
+    assert found == {("sum of grounds", "2021"), ("same quantity", "2015"), ("same quantity", "2023")}
+    grounds = disagreements[disagreements["check"] == "sum of grounds"].iloc[0]
+    assert "483" in grounds.published and "503" in grounds.implied
+
+
+def test_the_2021_share_agrees_only_under_truncation(real_checks):
+    row = real_checks[
+        (real_checks["check"] == "share against counts")
+        & (real_checks["period"] == "2021")
+        & real_checks["figure_ids"].str.startswith("F015")
+    ].iloc[0]
+    assert row.verdict == consistency.AGREES_UNDER_RULE
+    assert row.implied == "5.36%"
+
+
+def test_the_2024_change_is_checked_across_the_scope_break(real_checks):
+    row = real_checks[(real_checks["check"] == "change against counts") & (real_checks["period"] == "2024")].iloc[0]
+    assert row.verdict == consistency.AGREES and "+54.07%" in row.implied
+
+
+def test_same_quantity_uses_intervals():
+    agree = figures(dict(period="2021", value="1270"), dict(period="2021", value="1000", kind="lower_bound"))
+    clash = figures(dict(period="2021", value="1270"), dict(period="2021", value="1300", kind="lower_bound"))
+    assert verdicts(consistency.cross_source_checks(agree), "same quantity") == [consistency.AGREES]
+    assert verdicts(consistency.cross_source_checks(clash), "same quantity") == [consistency.DISAGREES]
+
+
+def test_sum_of_grounds_against_total():
+    table = consistency.cross_source_checks(
+        figures(
+            dict(period="2024", grounds="article_2", value="10"),
+            dict(period="2024", grounds="article_3", value="20"),
+            dict(period="2024", grounds="other", value="70"),
+            dict(period="2024", grounds="all", value="101"),
+        )
+    )
+    assert verdicts(table, "sum of grounds") == [consistency.DISAGREES]
+
+
+def test_share_against_counts_with_nearest_rounding():
+    rows = [dict(period="2020", value="61"), dict(period="2020", measure="issued", grounds="", value="1000")]
+    good = figures(
+        *rows, dict(period="2020", kind="percent_of_issued", precision="one_decimal", rounding="nearest", value="6.1")
+    )
+    bad = figures(
+        *rows, dict(period="2020", kind="percent_of_issued", precision="one_decimal", rounding="nearest", value="6.3")
+    )
+    assert verdicts(consistency.cross_source_checks(good), "share against counts") == [consistency.AGREES]
+    assert verdicts(consistency.cross_source_checks(bad), "share against counts") == [consistency.DISAGREES]
+
+
+def test_a_peak_marker_below_another_year_disagrees():
+    table = consistency.cross_source_checks(
+        figures(
+            dict(period="2018", value="100", qualifier="peak_of:2017-2021"),
+            dict(period="2019", value="150"),
+        )
+    )
+    assert verdicts(table, "peak marker") == [consistency.DISAGREES]
+
+
+def test_a_change_without_the_previous_year_is_not_checkable():
+    table = consistency.cross_source_checks(
+        figures(
+            dict(
+                period="2021",
+                value="-4",
+                kind="change_percent_vs_previous_year",
+                precision="whole_percent",
+                rounding="nearest",
+            ),
+        )
+    )
+    assert verdicts(table, "change against counts") == [consistency.NOT_CHECKABLE]

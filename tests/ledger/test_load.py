@@ -1,0 +1,206 @@
+"""The ledger loads the real data, and rejects each kind of bad input with file, line, column and fix."""
+
+from __future__ import annotations
+
+import csv
+import math
+import subprocess
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from helpers import RAW, ROOT, edit_cell
+
+from interpol_review.core.errors import LedgerError
+from interpol_review.ledger import checksums
+from interpol_review.ledger.load import FILES, load_ledger
+
+SHARED_FIGURES = ROOT.parent / "shared" / "sources" / "figures.csv"
+
+
+def problems_of(raw_dir: Path) -> list:
+    with pytest.raises(LedgerError) as caught:
+        load_ledger(raw_dir)
+    return caught.value.problems
+
+
+def only_problem(raw_dir: Path):
+    problems = problems_of(raw_dir)
+    assert len(problems) == 1, [str(problem) for problem in problems]
+    return problems[0]
+
+
+def test_real_ledger_is_valid_and_typed():
+    ledger = load_ledger()
+    figures = ledger.figures
+    assert figures["figure_id"].is_unique
+    assert figures.loc[figures["figure_id"] == "F003", "value"].item() == 23716
+    span = figures.loc[figures["figure_id"] == "F001"].iloc[0]
+    assert (span.period_type, span.period_start, span.period_end) == ("span", 2017, 2021)
+    assert len(ledger.sha256) == 64
+
+
+@pytest.mark.skipif(not SHARED_FIGURES.exists(), reason="needs ../shared/sources beside the checkout")
+def test_every_published_figure_is_in_the_ledger_with_its_source():
+    shared = pd.read_csv(SHARED_FIGURES, dtype=str, keep_default_na=False)
+    ours = load_ledger().figures.set_index("figure_id")
+    for row in shared.itertuples():
+        assert row.figure_id in ours.index, row.figure_id
+        mine = ours.loc[row.figure_id]
+        assert mine.source_id == row.source_id
+        assert mine.period == row.period and mine.measure == row.measure and mine.kind == row.kind
+        if row.value:
+            assert mine.value == float(row.value), row.figure_id
+        else:
+            assert math.isnan(mine.value)
+
+
+def test_every_source_cited_by_a_figure_exists_and_claims_have_statements():
+    ledger = load_ledger()
+    assert set(ledger.figures["source_id"]) <= set(ledger.sources["source_id"])
+    assert (ledger.claims["statement"].str.len() > 0).all()
+
+
+@pytest.mark.parametrize(
+    ("figure_id", "column", "value", "expected_rule"),
+    [
+        ("F024", "value", "-26", "cannot be negative"),
+        ("F024", "value", "2,6", "plain number"),
+        ("F024", "value", "twenty", "plain number"),
+        ("F024", "source_id", "S99", "not in data/raw/sources.csv"),
+        ("F024", "grounds", "article_9", "not in the vocabulary"),
+        ("F024", "kind", "guess", "not in the vocabulary"),
+        ("F024", "period", "20177", "a year, a span of years or a date"),
+        ("F001", "period", "2021-2017", "run forwards"),
+        ("F013", "value", "280", "between 0 and 100"),
+        ("F013", "rounding", "", "needs a rounding rule"),
+        ("F009", "value", "12", "carries no value"),
+        ("F024", "value", "", "value is required"),
+        ("F024", "grounds", "", "need grounds"),
+        ("F024", "statement", " ", "needs a statement"),
+        ("F024", "figure_id", "X24", "F followed by three digits"),
+        ("F024", "figure_id", "F025", "not unique"),
+        ("F011", "period", "2021", "needs a span of years"),
+    ],
+)
+def test_a_bad_figure_is_named_by_file_line_and_column(raw_copy, figure_id, column, value, expected_rule):
+    line = edit_cell(raw_copy / "figures.csv", figure_id, column, value)
+    problems = problems_of(raw_copy)
+    matching = [p for p in problems if expected_rule in p.rule and p.column == column]
+    assert matching, [str(p) for p in problems]
+    problem = matching[0]
+    assert problem.file.endswith("figures.csv")
+    assert problem.line == line
+    assert problem.fix
+    message = str(problem)
+    assert f"line {line}" in message and f"column '{column}'" in message and "Fix:" in message
+
+
+def test_every_problem_is_reported_at_once(raw_copy):
+    edit_cell(raw_copy / "figures.csv", "F024", "value", "-1")
+    edit_cell(raw_copy / "figures.csv", "F030", "source_id", "NOPE")
+    edit_cell(raw_copy / "claims.csv", "C01", "low", "2000")
+    lines = {(p.file.split("/")[-1], p.column) for p in problems_of(raw_copy)}
+    assert lines == {("figures.csv", "value"), ("figures.csv", "source_id"), ("claims.csv", "high")}
+
+
+def test_a_bad_source_and_a_bad_claim_are_named(raw_copy):
+    edit_cell(raw_copy / "sources.csv", "S05", "url", "rednoticemonitor.com")
+    edit_cell(raw_copy / "claims.csv", "C02", "statistic", "mostly")
+    problems = {(p.file.split("/")[-1], p.column, p.line) for p in problems_of(raw_copy)}
+    assert ("sources.csv", "url", 6) in problems
+    assert ("claims.csv", "statistic", 3) in problems
+
+
+def test_a_ragged_row_is_named_by_line(raw_copy):
+    path = raw_copy / "figures.csv"
+    lines = path.read_text().splitlines()
+    lines[4] = lines[4] + ",extra"
+    path.write_text("\n".join(lines) + "\n")
+    problem = only_problem(raw_copy)
+    assert problem.line == 5 and "fields" in problem.rule
+
+
+def test_a_missing_column_is_named(raw_copy):
+    frame = pd.read_csv(raw_copy / "figures.csv", dtype=str, keep_default_na=False)
+    frame.drop(columns="confidence").to_csv(raw_copy / "figures.csv", index=False)
+    problem = only_problem(raw_copy)
+    assert problem.line == 1 and "missing column(s) confidence" in problem.rule
+
+
+@pytest.mark.parametrize("content", ["", "figure_id,period\n"])
+def test_an_empty_file_is_rejected(raw_copy, content):
+    (raw_copy / "figures.csv").write_text(content)
+    problem = only_problem(raw_copy)
+    assert problem.file.endswith("figures.csv")
+
+
+def test_a_header_without_rows_is_rejected(raw_copy):
+    header = (raw_copy / "figures.csv").read_text().splitlines()[0]
+    (raw_copy / "figures.csv").write_text(header + "\n")
+    assert "no rows" in only_problem(raw_copy).rule
+
+
+def test_a_missing_file_is_named(raw_copy):
+    (raw_copy / "claims.csv").unlink()
+    problem = only_problem(raw_copy)
+    assert problem.file.endswith("claims.csv") and "missing" in problem.rule
+
+
+def test_a_changed_byte_fails_the_checksum_and_names_the_file(raw_copy):
+    edit_cell(raw_copy / "figures.csv", "F024", "value", "27")  # still valid: only the checksum can tell
+    problem = only_problem(raw_copy)
+    assert problem.file.endswith("figures.csv") and "checksum" in problem.rule
+    assert "make checksums" in problem.fix
+
+
+def test_in_a_git_checkout_a_changed_byte_is_located_by_line_and_column(raw_copy):
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-C", str(raw_copy)]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "."], check=True)
+    subprocess.run([*git, "commit", "-qm", "ledger"], check=True)
+    line = edit_cell(raw_copy / "figures.csv", "F031", "value", "358")
+    problem = only_problem(raw_copy)
+    assert (problem.line, problem.column, problem.found) == (line, "value", "358")
+    assert "was '353'" in problem.rule
+
+
+def test_recording_checksums_accepts_an_intended_edit(raw_copy):
+    edit_cell(raw_copy / "figures.csv", "F024", "value", "27")
+    checksums.write_manifest(raw_copy, list(FILES.values()))
+    assert load_ledger(raw_copy).figures.set_index("figure_id").loc["F024", "value"] == 27
+
+
+def test_loading_never_writes_to_the_raw_folder(raw_copy):
+    before = {path.name: path.read_bytes() for path in raw_copy.iterdir()}
+    load_ledger(raw_copy)
+    assert {path.name: path.read_bytes() for path in raw_copy.iterdir()} == before
+
+
+def test_the_repository_checksums_match_the_raw_files():
+    expected = checksums.read_manifest(RAW)
+    for name in FILES.values():
+        assert checksums.sha256_of(RAW / name) == expected[name]
+    with (RAW / "SHA256SUMS").open() as handle:
+        assert len(list(csv.reader(handle))) == len(FILES)
+
+
+def test_the_data_readme_documents_every_word_of_the_vocabulary():
+    from interpol_review.ledger import vocabulary
+
+    readme = (RAW / "README.md").read_text()
+    for words in (
+        vocabulary.BODIES,
+        vocabulary.INSTRUMENTS,
+        vocabulary.MEASURES,
+        vocabulary.GROUNDS,
+        vocabulary.KINDS,
+        vocabulary.PRECISIONS,
+        vocabulary.ROUNDINGS,
+        vocabulary.CONFIDENCES,
+        vocabulary.ROLES,
+        vocabulary.CLAIM_STATISTICS,
+    ):
+        for word in words:
+            if word:
+                assert f"`{word}`" in readme, f"data/raw/README.md does not document `{word}`"
