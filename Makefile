@@ -72,9 +72,10 @@ lab: $(SETUP_DONE) ## open the chapters in JupyterLab with the project's environ
 test: $(SETUP_DONE) $(SYSTEM_DONE) ## run the whole test suite (unit, bad input, end to end)
 	$(PY) -m pytest
 
-lint: $(SETUP_DONE) ## check style with ruff (package, tests, notebooks)
+lint: $(SETUP_DONE) ## check style (ruff) and the package's layers (import-linter)
 	$(VENV)/bin/ruff check src tests notebooks benchmarks
 	$(VENV)/bin/ruff format --check src tests benchmarks
+	$(VENV)/bin/lint-imports --no-cache
 
 bench: $(SETUP_DONE) $(SYSTEM_DONE) ## time the build (cold, no-op, one variant, -j2, naive baseline) as ratios
 	$(PY) benchmarks/build.py $(BENCH_ARGS)
