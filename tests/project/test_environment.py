@@ -144,4 +144,6 @@ def test_requirements_txt_locks_every_pin_of_requirements_in():
         if match:
             locked[match.group(1).lower()] = match.group(3)
     for name, version in requirements_in().items():
-        assert locked.get(name) == version, f"requirements.txt has {name}=={locked.get(name)}, requirements.in {version}"
+        assert locked.get(name) == version, (
+            f"requirements.txt has {name}=={locked.get(name)}, requirements.in {version}"
+        )
