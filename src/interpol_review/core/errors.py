@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+SHOWN_PROBLEMS = 20  # a broken file can have thousands of problems; the first ones say what to fix
+
 
 @dataclass(frozen=True)
 class Problem:
     """One broken rule at one place in one input file.
 
     ``line`` is the line number in the file as an editor shows it (the header is line 1), or None when
-    the problem concerns the whole file; ``column`` is the CSV column, or None.
+    the problem concerns the whole file or several lines (``lines``); ``column`` is the CSV column, or None.
     """
 
     file: str
@@ -19,29 +21,44 @@ class Problem:
     rule: str
     fix: str
     found: str | None = None
+    lines: tuple[int, ...] = ()
 
     def __str__(self) -> str:
         place = self.file
         if self.line is not None:
             place += f", line {self.line}"
+        if self.lines:
+            place += f", lines {listing([str(line) for line in self.lines])}"
         if self.column is not None:
             place += f", column '{self.column}'"
-        found = f" (found {self.found!r})" if self.found is not None else ""
+        found = f" (found {shorten(self.found)!r})" if self.found is not None else ""
         return f"{place}: {self.rule}{found}. Fix: {self.fix}"
 
 
+def listing(items: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def shorten(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 class UserError(Exception):
-    """An error in the user's input (data, parameters, command line): shown without a traceback."""
+    """An error in the user's input (data, parameters, command line, machine): shown without a traceback."""
 
 
 class LedgerError(UserError):
-    """The raw data ledger breaks one or more rules; every problem found is listed, not just the first."""
+    """The raw data ledger breaks one or more rules; every problem found is listed, up to SHOWN_PROBLEMS."""
 
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         count = len(problems)
-        header = f"the data ledger has {count} problem{'s' if count != 1 else ''}:"
-        super().__init__("\n".join([header, *(f"  - {problem}" for problem in problems)]))
+        header = f"the data ledger has {count:,} problem{'s' if count != 1 else ''}:"
+        lines = [f"  - {problem}" for problem in problems[:SHOWN_PROBLEMS]]
+        if count > SHOWN_PROBLEMS:
+            lines.append(f"  ... and {count - SHOWN_PROBLEMS:,} more (fix these first, then run again)")
+        super().__init__("\n".join([header, *lines]))
 
 
 class ParameterError(UserError):

@@ -18,10 +18,29 @@ def raw_data_dir() -> Path:
     return project_root() / "data" / "raw"
 
 
-def cache_dir() -> Path:
-    """Where one build's analysis is kept for all the chapters of a report (see analysis.cached_analysis)."""
-    return project_root() / "build" / "cache"
-
-
 def processed_data_dir() -> Path:
     return project_root() / "data" / "processed"
+
+
+def build_dir() -> Path:
+    """Everything a build keeps for itself: executed notebooks, the caches, figures for LaTeX."""
+    return project_root() / "build"
+
+
+def cache_dir() -> Path:
+    """Analyses and executed chapters, kept by the hash of their inputs (see analysis.cache)."""
+    return build_dir() / "cache"
+
+
+def reports_dir() -> Path:
+    return project_root() / "reports"
+
+
+def shown_path(path: Path) -> str:
+    """The path as a user would type it: relative to the current folder when inside it, else absolute."""
+    path = Path(path)
+    absolute = path if path.is_absolute() else Path.cwd() / path
+    try:
+        return str(absolute.relative_to(Path.cwd()))
+    except ValueError:
+        return str(absolute)

@@ -5,12 +5,16 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import re
 import subprocess
 from pathlib import Path
 
+from interpol_review.core.atomic import write_text
 from interpol_review.core.errors import LedgerError, Problem
+from interpol_review.core.paths import shown_path
 
 MANIFEST = "SHA256SUMS"
+MANIFEST_LINE = re.compile(r"(?P<digest>[0-9a-f]{64}) [ *](?P<name>[A-Za-z0-9_.-]+)")
 FIX = (
     "if the change is intended (a newly published figure), run `make checksums` to record it; "
     "otherwise restore the file with `git checkout -- {path}`"
@@ -24,28 +28,34 @@ def sha256_of(path: Path) -> str:
 def read_manifest(raw_dir: Path) -> dict[str, str]:
     """{file name: expected hash} from ``SHA256SUMS`` in the format of ``sha256sum``."""
     manifest = raw_dir / MANIFEST
+    shown = shown_path(manifest)
     if not manifest.exists():
-        raise LedgerError([Problem(str(manifest), None, None, "the checksum file is missing", "run `make checksums`")])
-    expected = {}
-    for line in manifest.read_text().splitlines():
-        if line.strip():
-            digest, name = line.split(maxsplit=1)
-            expected[name.lstrip("*")] = digest
+        raise LedgerError([Problem(shown, None, None, "the checksum file is missing", "run `make checksums`")])
+    expected, problems = {}, []
+    for number, line in enumerate(manifest.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
+        match = MANIFEST_LINE.fullmatch(line.strip())
+        if match:
+            expected[match["name"]] = match["digest"]
+        elif line.strip():
+            fix = "run `make checksums` to rewrite it, or `git checkout -- data/raw/SHA256SUMS`"
+            problems.append(Problem(shown, number, None, "the line is not '<sha256>  <file name>'", fix, line))
+    if problems:
+        raise LedgerError(problems)
     return expected
 
 
 def write_manifest(raw_dir: Path, names: list[str]) -> Path:
     manifest = raw_dir / MANIFEST
-    manifest.write_text("".join(f"{sha256_of(raw_dir / name)}  {name}\n" for name in sorted(names)))
+    write_text(manifest, "".join(f"{sha256_of(raw_dir / name)}  {name}\n" for name in sorted(names)))
     return manifest
 
 
-def verify(raw_dir: Path, names: list[str], display_dir: str) -> None:
+def verify(raw_dir: Path, names: list[str]) -> None:
     """Raise LedgerError naming each raw file whose bytes differ from the manifest."""
     expected = read_manifest(raw_dir)
     problems = []
     for name in names:
-        shown = f"{display_dir}/{name}"
+        shown = shown_path(raw_dir / name)
         if name not in expected:
             problems.append(Problem(shown, None, None, "the file has no checksum", "run `make checksums`"))
         elif sha256_of(raw_dir / name) != expected[name]:

@@ -1,8 +1,8 @@
-"""Load the raw ledger (figures, sources, claims), validate it and return typed, tidy tables.
+"""Load the raw ledger, validate it and return typed, tidy tables.
 
-Validation runs in the order a user can act on: the structure of each file, then every rule of every
-row (all problems at once), then the checksums. A schema problem therefore names its row and column even
-when the same edit also changed the file's checksum.
+Validation runs in the order a user can act on: each file's encoding and shape, then every rule of every
+row of every file (all problems at once), then the references between files, then the checksums. A rule
+broken by an edit is therefore named by row and column even when the same edit changed the checksum.
 """
 
 from __future__ import annotations
@@ -14,74 +14,164 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from interpol_review.core.errors import LedgerError
-from interpol_review.core.paths import raw_data_dir
-from interpol_review.ledger import checksums, schema
-from interpol_review.ledger.csvfile import LINE, display_name, read_ledger_csv
+from interpol_review.core.errors import LedgerError, Problem
+from interpol_review.core.paths import raw_data_dir, shown_path
+from interpol_review.ledger import checksums, figure_rules, file_rules, vocabulary
+from interpol_review.ledger.csvfile import LINE, read_ledger_csv
 from interpol_review.ledger.published import published_interval
+from interpol_review.ledger.rules import validate
 
-FILES = {"figures": "figures.csv", "sources": "sources.csv", "claims": "claims.csv"}
+# Every raw file, by role, with its columns: a file missing from data/raw is an error that names it.
+FILES = {
+    "sources": ("sources.csv", file_rules.SOURCE_COLUMNS),
+    "figures": ("figures.csv", figure_rules.FIGURE_COLUMNS),
+    "quotations": ("quotations.csv", file_rules.QUOTATION_COLUMNS),
+    "disagreements": ("disagreements.csv", file_rules.DISAGREEMENT_COLUMNS),
+    "claims": ("claims.csv", file_rules.CLAIM_COLUMNS),
+    "readings": ("claim_readings.csv", file_rules.READING_COLUMNS),
+}
+FILE_NAMES = [name for name, _ in FILES.values()]
 
 
 @dataclass(frozen=True)
 class Ledger:
-    """The validated ledger. ``figures`` carries typed columns beside the published ones:
-    ``value`` (float, NaN for trend statements), ``period_start`` and ``period_end`` (years),
-    ``period_type`` (year, span or date), and ``low`` / ``high``, the interval of true values
-    consistent with how the figure was published (see published.py).
-    """
+    """The validated ledger. ``figures`` carries typed columns beside the published ones: ``value``
+    (float, NaN for trend statements), ``period_start`` and ``period_end`` (years), ``period_type``
+    (year, span or date), ``public_by`` (the source's month), ``line`` (its line in figures.csv) and
+    ``low`` / ``high``, the interval of true values consistent with how the figure was published (see
+    published.py). Every table keeps ``line``, the line of each row in its file."""
 
     figures: pd.DataFrame
     sources: pd.DataFrame
+    quotations: pd.DataFrame
+    disagreements: pd.DataFrame
     claims: pd.DataFrame
+    readings: pd.DataFrame
     sha256: str
     raw_dir: Path
 
     def as_of(self, month: str) -> Ledger:
-        """The ledger as it could be known at the end of ``month`` (YYYY-MM): figures whose sources made
-        them public later are left out. An empty month keeps everything."""
+        """The ledger as it could be known at the end of ``month`` (YYYY-MM): figures and claims whose
+        sources made them public later are left out. An empty month keeps everything."""
         if not month:
             return self
+        figures = self.figures[self.figures["public_by"] <= month].reset_index(drop=True)
         public_by = self.sources.set_index("source_id")["figures_public_by"]
-        known = self.figures["source_id"].map(public_by) <= month
-        return replace(self, figures=self.figures[known].reset_index(drop=True))
+        claims = self.claims[self.claims["made_by"].map(public_by) <= month]
+        known = set(figures["figure_id"])
+        disagreements = self.disagreements[
+            self.disagreements["figure_ids"].map(lambda ids: len(set(ids.split()) & known) >= 2 or ids in known)
+        ]
+        return replace(
+            self,
+            figures=figures,
+            claims=claims.reset_index(drop=True),
+            readings=self.readings[self.readings["claim_id"].isin(claims["claim_id"])].reset_index(drop=True),
+            quotations=self.quotations[self.quotations["figure_id"].isin(known)].reset_index(drop=True),
+            disagreements=disagreements.reset_index(drop=True),
+        )
+
+    @property
+    def data_date(self) -> str:
+        """The month by which every figure of this ledger was public: the date of the data."""
+        return str(self.figures["public_by"].max())
 
 
 def load_ledger(raw_dir: Path | None = None, verify_checksums: bool = True) -> Ledger:
     raw_dir = Path(raw_dir) if raw_dir is not None else raw_data_dir()
-    shown_dir = display_name(raw_dir)
-    shown = {key: f"{shown_dir}/{name}" for key, name in FILES.items()}
-    sources = read_ledger_csv(raw_dir / FILES["sources"], schema.SOURCE_COLUMNS)
-    figures = read_ledger_csv(raw_dir / FILES["figures"], schema.FIGURE_COLUMNS)
-    claims = read_ledger_csv(raw_dir / FILES["claims"], schema.CLAIM_COLUMNS)
-
-    problems = schema.validate(sources, *schema.sources_schema(), shown["sources"])
-    problems += schema.validate(figures, *schema.figures_schema(sources["source_id"].tolist()), shown["figures"])
-    problems += schema.validate(claims, *schema.claims_schema(), shown["claims"])
+    tables, shown = read_files(raw_dir)
+    problems = rule_problems(tables, shown)
+    if not problems:
+        problems = reference_problems(tables, shown)
     if problems:
         raise LedgerError(problems)
     if verify_checksums:
-        checksums.verify(raw_dir, list(FILES.values()), shown_dir)
-
+        checksums.verify(raw_dir, FILE_NAMES)
+    figures = typed_figures(tables["figures"], tables["sources"])
     return Ledger(
-        figures=typed_figures(figures),
-        sources=sources.drop(columns=LINE),
-        claims=typed_claims(claims),
+        figures=figures,
+        sources=with_lines(tables["sources"]),
+        quotations=with_lines(tables["quotations"]),
+        disagreements=with_lines(tables["disagreements"]),
+        claims=with_lines(tables["claims"]),
+        readings=typed_readings(tables["readings"]),
         sha256=data_sha256(raw_dir),
         raw_dir=raw_dir,
     )
 
 
+def read_files(raw_dir: Path) -> tuple[dict[str, pd.DataFrame], dict[str, str]]:
+    """Every file as text, its encoding and shape checked; the problems of all files at once."""
+    tables, shown, problems = {}, {}, []
+    if not raw_dir.is_dir():
+        fix = "run from the project folder, or restore data/raw with `git checkout -- data/raw`"
+        raise LedgerError([Problem(shown_path(raw_dir), None, None, "the data folder is missing", fix)])
+    for key, (name, columns) in FILES.items():
+        shown[key] = shown_path(raw_dir / name)
+        try:
+            tables[key] = read_ledger_csv(raw_dir / name, columns)
+        except LedgerError as error:
+            problems += error.problems
+    if problems:
+        raise LedgerError(problems)
+    return tables, shown
+
+
+def rule_problems(tables: dict[str, pd.DataFrame], shown: dict[str, str]) -> list[Problem]:
+    sources = set(tables["sources"]["source_id"])
+    figures = set(tables["figures"]["figure_id"])
+    schemas = {
+        "sources": file_rules.sources_schema(),
+        "figures": figure_rules.figures_schema(sorted(sources)),
+        "quotations": file_rules.quotations_schema(figures),
+        "disagreements": file_rules.disagreements_schema(figures),
+        "claims": file_rules.claims_schema(sources, figures),
+        "readings": file_rules.readings_schema(set(tables["claims"]["claim_id"])),
+    }
+    problems = []
+    for key, (schema, book) in schemas.items():
+        problems += validate(tables[key], schema, book, shown[key])
+    return problems
+
+
+def reference_problems(tables: dict[str, pd.DataFrame], shown: dict[str, str]) -> list[Problem]:
+    """Rules between files: a figure cannot describe a period after the month its source made it public."""
+    figures = tables["figures"]
+    public_by = figures["source_id"].map(tables["sources"].set_index("source_id")["figures_public_by"])
+    # A year or span is possible when its last year is not after the source's year (a 2024 figure can be
+    # public in 2024-05); a month or a day must not be after the source's month.
+    period = figures["period"]
+    last_year = period.where(~period.str.fullmatch(r"\d{4}-\d{4}"), period.str[5:9]).str[:4]
+    too_late = last_year > public_by.str[:4]
+    too_late |= period.str.fullmatch(r"\d{4}-\d{2}(-\d{2})?") & (period.str[:7] > public_by)
+    return [
+        Problem(
+            shown["figures"],
+            int(row[LINE]),
+            "period",
+            f"the period is later than the month its source's figures were public ({month})",
+            "check the year, or the source's figures_public_by in sources.csv",
+            row["period"],
+        )
+        for (_, row), month in zip(figures[too_late].iterrows(), public_by[too_late], strict=True)
+    ]
+
+
 def data_sha256(raw_dir: Path) -> str:
-    """One hash for the whole ledger: the SHA-256 of the three files' bytes, in a fixed order."""
+    """One hash for the whole ledger: the SHA-256 of the raw files' bytes, in a fixed order."""
     digest = hashlib.sha256()
-    for name in FILES.values():
+    for name in FILE_NAMES:
         digest.update((raw_dir / name).read_bytes())
     return digest.hexdigest()
 
 
-def typed_figures(figures: pd.DataFrame) -> pd.DataFrame:
-    typed = figures.drop(columns=LINE).copy()
+def with_lines(table: pd.DataFrame) -> pd.DataFrame:
+    """The table with ``line``, the line of each row in its file, for messages and the report's appendix."""
+    return table.rename(columns={LINE: "line"})
+
+
+def typed_figures(figures: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    typed = with_lines(figures)
     typed["value"] = pd.to_numeric(typed["value"].replace("", np.nan))
     period = typed["period"]
     typed["period_type"] = np.select(
@@ -89,17 +179,21 @@ def typed_figures(figures: pd.DataFrame) -> pd.DataFrame:
     )
     typed["period_start"] = period.str[:4].astype(int)
     typed["period_end"] = np.where(typed["period_type"] == "span", period.str[5:9], period.str[:4]).astype(int)
+    typed["public_by"] = typed["source_id"].map(sources.set_index("source_id")["figures_public_by"])
     intervals = [
         published_interval(row.value, row.kind, row.precision, row.rounding, row.qualifier)
         for row in typed.itertuples(index=False)
     ]
     typed["low"] = [low for low, _ in intervals]
     typed["high"] = [high for _, high in intervals]
+    # A share in percent cannot pass 100, whatever bound was published ("over 90%").
+    percent = typed["measure"].isin(vocabulary.PERCENT_MEASURES) | typed["kind"].isin(vocabulary.PERCENT_KINDS)
+    typed.loc[percent, "high"] = typed.loc[percent, "high"].clip(upper=100.0)
     return typed
 
 
-def typed_claims(claims: pd.DataFrame) -> pd.DataFrame:
-    typed = claims.drop(columns=LINE).copy()
+def typed_readings(readings: pd.DataFrame) -> pd.DataFrame:
+    typed = with_lines(readings)
     for bound in ("low", "high"):
         typed[bound] = pd.to_numeric(typed[bound].replace("", np.nan))
     typed["period_start"] = typed["period"].str[:4].astype(int)

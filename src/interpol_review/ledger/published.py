@@ -55,6 +55,7 @@ def published_interval(
     (empty strings where the ledger leaves them empty). A trend statement has no value and gives
     ``(nan, nan)``; a lower bound gives ``(value, inf)``.
     """
+    just_below = "just_below" in qualifier.split(";")
     if kind == "trend_statement" or value is None or math.isnan(value):
         return math.nan, math.nan
     if kind == "lower_bound":
@@ -63,14 +64,14 @@ def published_interval(
         return 0.0, value
     if precision in PERCENT_STEP:
         step = PERCENT_STEP[precision]
-        if qualifier == "just_below":
+        if just_below:
             return value - step, value
         return rounding_interval(value, step, rounding or default_rounding)
     if precision == "read_from_chart":
         return value * (1 - CHART_READING_TOLERANCE), value * (1 + CHART_READING_TOLERANCE)
     if precision in ("approximate", "unknown") or kind == "approximate":
         unit = last_digit_unit(value)
-        if qualifier == "just_below":
+        if just_below:
             return value - unit / 2, value
         return value - unit / 2, value + unit / 2
     return value, value

@@ -1,8 +1,8 @@
 """The yearly series the statistics work on, and which ledger rows belong to each.
 
-A series is one measure of the task force's review statistics for Red Notices plus diffusions: alerts
-issued, or refused-or-cancelled alerts by grounds. The 2024 review figures (scope possibly wider than Red
-Notices and diffusions) are mapped onto the same series and flagged, so that a parameter can drop them.
+The task force's series: alerts issued (Red Notices plus diffusions) and refused-or-cancelled alerts by
+grounds. The 2024 review figures (scope possibly wider than Red Notices and diffusions) are mapped onto
+the same series and flagged, so that the scope-break rule can give them their own level or drop them.
 """
 
 from __future__ import annotations
@@ -17,15 +17,6 @@ ARTICLE_2_OR_3 = "article_2_or_3"
 OTHER = "other"
 SERIES = (ISSUED, REFUSED_ALL, ARTICLE_2, ARTICLE_3, ARTICLE_2_OR_3, OTHER)
 REFUSAL_SERIES = (REFUSED_ALL, ARTICLE_2, ARTICLE_3, ARTICLE_2_OR_3, OTHER)
-
-SHORT_LABELS = {
-    ISSUED: "Alerts issued",
-    REFUSED_ALL: "All grounds",
-    ARTICLE_2: "Article 2 (human rights)",
-    ARTICLE_3: "Article 3 (political etc.)",
-    ARTICLE_2_OR_3: "Article 2 or 3",
-    OTHER: "Other grounds",
-}
 
 REVIEW_INSTRUMENTS = ("red_notice_and_diffusion", "notices_and_diffusions_scope_unclear")
 SCOPE_BREAK_INSTRUMENT = "notices_and_diffusions_scope_unclear"
