@@ -1,79 +1,130 @@
-"""Cross-source checks: every place where two published figures can be compared, and what they say.
+"""Cross-source checks: every place where published figures can be compared, and what they say.
 
-Each check returns rows of one tidy table (see ``CHECK_COLUMNS``). A disagreement is data: it is listed,
-never resolved here; the analysis resolves it by an explicit, parameterized rule.
+Each check returns rows of one tidy table (``CHECK_COLUMNS``). A disagreement is data: it is listed, and
+``documented_by`` names the recorded disagreement (data/raw/disagreements.csv) that explains it; one that
+no record explains is an undocumented disagreement, which `make data` reports.
 """
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 
+from interpol_review.ledger.figure_rules import qualifier_items, qualifier_span
 from interpol_review.ledger.published import rounding_interval
+from interpol_review.ledger.vocabulary import LEVEL_KINDS
 
-CHECK_COLUMNS = ["check", "period", "figure_ids", "published", "implied", "verdict", "detail"]
+CHECK_COLUMNS = ["check", "period", "figure_ids", "published", "implied", "verdict", "detail", "documented_by"]
 AGREES, DISAGREES, NOT_CHECKABLE = "agrees", "disagrees", "not checkable"
 AGREES_UNDER_RULE = "agrees under recorded rounding"
-
+VERDICT_ORDER = {DISAGREES: 0, AGREES_UNDER_RULE: 1, NOT_CHECKABLE: 2, AGREES: 3}
 QUANTITY = ["body", "instrument", "measure", "grounds", "period"]
-LEVEL_KINDS = ["count", "approximate", "lower_bound", "upper_bound"]
+# Totals of the CCF and the parts its reports break them into (each a published breakdown).
+CCF_BREAKDOWNS = [
+    ("deleted_after_complaint", ("deleted_after_legal_consideration", "deleted_by_gs_or_ncb_before_decision")),
+    ("requests_received", ("access_requests_received", "complaints_received", "revision_requests_received")),
+    ("requests_finalised", ("requests_concluded", "deleted_by_gs_or_ncb_before_decision", "requests_inadmissible")),
+    (
+        "requests_finalised",
+        (
+            "access_requests_processed",
+            "complaints_processed",
+            "revision_requests_processed",
+            "other_requests_processed",
+        ),
+    ),
+]
 
 
-def cross_source_checks(figures: pd.DataFrame) -> pd.DataFrame:
+def cross_source_checks(figures: pd.DataFrame, disagreements: pd.DataFrame | None = None) -> pd.DataFrame:
     """All checks on the typed figures of a Ledger, disagreements first."""
     rows = [
         *same_quantity(figures),
         *sum_of_grounds(figures),
         *parts_of_instrument(figures),
+        *ccf_parts_of_totals(figures),
         *shares_against_counts(figures),
         *changes_against_counts(figures),
         *peak_markers(figures),
     ]
-    table = pd.DataFrame(rows, columns=CHECK_COLUMNS)
-    order = {DISAGREES: 0, AGREES_UNDER_RULE: 1, NOT_CHECKABLE: 2, AGREES: 3}
+    table = pd.DataFrame(rows, columns=CHECK_COLUMNS[:-1])
+    table["documented_by"] = [
+        documenting(ids, verdict, disagreements)
+        for ids, verdict in zip(table["figure_ids"], table["verdict"], strict=True)
+    ]
     return table.sort_values(
-        ["verdict", "check", "period"], key=lambda c: c.map(order) if c.name == "verdict" else c, kind="stable"
+        ["verdict", "check", "period"], key=lambda c: c.map(VERDICT_ORDER) if c.name == "verdict" else c, kind="stable"
     ).reset_index(drop=True)
 
 
+def documenting(figure_ids: str, verdict: str, disagreements: pd.DataFrame | None) -> str:
+    """The recorded disagreements that name a figure of a disagreeing check."""
+    if verdict != DISAGREES or disagreements is None:
+        return ""
+    ids = set(figure_ids.replace(",", " ").split())
+    found = [row.disagreement_id for row in disagreements.itertuples() if ids & set(row.figure_ids.split())]
+    return " ".join(found)
+
+
+def undocumented(checks: pd.DataFrame) -> pd.DataFrame:
+    return checks[(checks["verdict"] == DISAGREES) & (checks["documented_by"] == "")]
+
+
 def fmt(value: float) -> str:
+    if not math.isfinite(value):
+        return "no upper bound"
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
 
 
 def interval_text(low: float, high: float) -> str:
     if low == high:
         return fmt(low)
-    if high == float("inf"):
+    if not math.isfinite(high):
         return f"over {fmt(low)}"
     return f"{fmt(low)} to {fmt(high)}"
 
 
-def counts(figures: pd.DataFrame, **where: str) -> pd.DataFrame:
-    mask = (figures["kind"] == "count") & (figures["period_type"] == "year")
+def level_figures(figures: pd.DataFrame, period: str | None = None, **where: str) -> pd.DataFrame:
+    """Figures that state the level of one cell (counts, approximate values, bounds) for one period."""
+    mask = figures["kind"].isin(LEVEL_KINDS) & (figures["period_type"] != "span") | (
+        (figures["kind"] == "count") & figures["qualifier"].str.contains("total_over_period", regex=False)
+    )
+    if period is not None:
+        mask &= figures["period"] == period
     for column, value in where.items():
         mask &= figures[column] == value
     return figures[mask]
 
 
-def single_count(figures: pd.DataFrame, year: int, **where: str) -> tuple[float | None, list[str]]:
-    """The count for one year when all sources agree on it, else None."""
-    rows = counts(figures, **where)
-    rows = rows[rows["period_start"] == year]
+def interval_of(figures: pd.DataFrame, period: str, **where: str) -> tuple[float, float, list[str]] | None:
+    """What the published figures say about one cell: the interval covering all of them (disagreeing
+    figures widen it; the checks of the same quantity report that disagreement separately)."""
+    rows = level_figures(figures, period, **where)
+    if rows.empty or not math.isfinite(rows["high"].min()):
+        return None
+    return float(rows["low"].min()), float(rows["high"].max()), rows["figure_id"].tolist()
+
+
+def single_count(figures: pd.DataFrame, period: str, **where: str) -> tuple[float | None, list[str]]:
+    """The count for one period when all sources agree on it, else None."""
+    rows = level_figures(figures, period, **where)
+    rows = rows[rows["kind"] == "count"]
     values = rows["value"].unique()
     return (float(values[0]) if len(values) == 1 else None), rows["figure_id"].tolist()
 
 
 def same_quantity(figures: pd.DataFrame) -> list[list]:
     """Figures of the same quantity (same body, instrument, measure, grounds, period) must overlap."""
-    levels = figures[figures["kind"].isin(LEVEL_KINDS)]
     rows = []
-    for key, group in levels.groupby(QUANTITY, sort=True):
+    for key, group in level_figures(figures).groupby(QUANTITY, sort=True):
         if len(group) < 2:
             continue
         overlap = group["low"].max() <= group["high"].min()
         published = "; ".join(
             f"{interval_text(r.low, r.high)} ({r.figure_id}, {r.source_id})" for r in group.itertuples()
         )
-        label = " ".join(part for part in key[1:4] if part)
+        label = " ".join(part for part in (key[0], *key[1:4]) if part)
         rows.append(
             [
                 "same quantity",
@@ -89,26 +140,23 @@ def same_quantity(figures: pd.DataFrame) -> list[list]:
 
 
 def sum_of_grounds(figures: pd.DataFrame) -> list[list]:
-    """Counts by grounds against a published total of those grounds, year by year."""
-    comparisons = [
-        (("article_2", "article_3"), "article_2_or_3"),
-        (("article_2", "article_3", "other"), "all"),
-    ]
-    measure = dict(measure="refused_or_cancelled", body="ndtf_review")
+    """Task force counts by grounds against a published total of those grounds, year by year."""
+    comparisons = [(("article_2", "article_3"), "article_2_or_3"), (("article_2", "article_3", "other"), "all")]
+    where = dict(measure="refused_or_cancelled", body="ndtf_review")
     rows = []
     for parts, total_grounds in comparisons:
-        years = sorted(set(counts(figures, grounds=total_grounds, **measure)["period_start"]))
-        for year in years:
-            total, total_ids = single_count(figures, year, grounds=total_grounds, **measure)
-            found = [single_count(figures, year, grounds=grounds, **measure) for grounds in parts]
-            ids = total_ids + [fid for _, part_ids in found for fid in part_ids]
+        counts = level_figures(figures, grounds=total_grounds, **where)
+        for period in sorted(set(counts.loc[counts["kind"] == "count", "period"])):
+            total, total_ids = single_count(figures, period, grounds=total_grounds, **where)
+            found = [single_count(figures, period, grounds=grounds, **where) for grounds in parts]
             if total is None or any(value is None for value, _ in found):
                 continue
             implied = sum(value for value, _ in found)
+            ids = total_ids + [figure_id for _, part_ids in found for figure_id in part_ids]
             rows.append(
                 [
                     "sum of grounds",
-                    str(year),
+                    period,
                     ", ".join(ids),
                     f"{total_grounds}: {fmt(total)}",
                     f"{' + '.join(fmt(v) for v, _ in found)} = {fmt(implied)}",
@@ -122,23 +170,60 @@ def sum_of_grounds(figures: pd.DataFrame) -> list[list]:
 def parts_of_instrument(figures: pd.DataFrame) -> list[list]:
     """Red Notices plus diffusions against the published total of both."""
     rows = []
-    for year in sorted(set(counts(figures, measure="issued", instrument="diffusion")["period_start"])):
-        total, total_ids = single_count(figures, year, measure="issued", instrument="red_notice_and_diffusion")
-        notices, notice_ids = single_count(figures, year, measure="issued", instrument="red_notice")
-        diffusions, diffusion_ids = single_count(figures, year, measure="issued", instrument="diffusion")
-        if None in (total, notices, diffusions):
+    diffusions = level_figures(figures, measure="issued", instrument="diffusion")
+    for period in sorted(set(diffusions.loc[diffusions["kind"] == "count", "period"])):
+        total, total_ids = single_count(figures, period, measure="issued", instrument="red_notice_and_diffusion")
+        notices, notice_ids = single_count(figures, period, measure="issued", instrument="red_notice")
+        parts, part_ids = single_count(figures, period, measure="issued", instrument="diffusion")
+        if None in (total, notices, parts):
             continue
         rows.append(
             [
                 "parts of instrument",
-                str(year),
-                ", ".join(total_ids + notice_ids + diffusion_ids),
+                period,
+                ", ".join(total_ids + notice_ids + part_ids),
                 f"issued: {fmt(total)}",
-                f"{fmt(notices)} + {fmt(diffusions)} = {fmt(notices + diffusions)}",
-                AGREES if notices + diffusions == total else DISAGREES,
+                f"{fmt(notices)} + {fmt(parts)} = {fmt(notices + parts)}",
+                AGREES if notices + parts == total else DISAGREES,
                 "Red Notices + diffusions",
             ]
         )
+    return rows
+
+
+def ccf_parts_of_totals(figures: pd.DataFrame) -> list[list]:
+    """A CCF total against the parts its report breaks it into, parts taken from the total's own source
+    where it gives them, else from any source that states them once."""
+    ccf = figures[figures["body"] == "ccf_annual_report"]
+    rows = []
+    for total_measure, part_measures in CCF_BREAKDOWNS:
+        totals = level_figures(ccf, measure=total_measure)
+        for total in totals[totals["kind"] == "count"].itertuples():
+            found = []
+            for measure in part_measures:
+                own = level_figures(ccf, total.period, measure=measure, source_id=total.source_id)
+                own = own[own["kind"] == "count"]
+                value, ids = (
+                    (float(own["value"].iloc[0]), own["figure_id"].tolist())
+                    if len(own) == 1
+                    else (single_count(ccf, total.period, measure=measure))
+                )
+                found.append((value, ids))
+            if any(value is None for value, _ in found):
+                continue
+            implied = sum(value for value, _ in found)
+            ids = [total.figure_id] + [figure_id for _, part_ids in found for figure_id in part_ids]
+            rows.append(
+                [
+                    "parts of a CCF total",
+                    total.period,
+                    ", ".join(ids),
+                    f"{total_measure}: {fmt(total.value)} ({total.source_id})",
+                    f"{' + '.join(fmt(v) for v, _ in found)} = {fmt(implied)}",
+                    AGREES if implied == total.value else DISAGREES,
+                    " + ".join(part_measures),
+                ]
+            )
     return rows
 
 
@@ -151,47 +236,51 @@ def shares_against_counts(figures: pd.DataFrame) -> list[list]:
             numerator = average(figures, share.period, measure=share.measure, grounds=share.grounds, **where)
             denominator = average(figures, share.period, measure="issued", **where)
         else:
-            numerator = interval_of(figures, share.period_start, measure=share.measure, grounds=share.grounds, **where)
-            denominator = interval_of(figures, share.period_start, measure="issued", **where)
+            numerator = count_interval(figures, share.period, measure=share.measure, grounds=share.grounds, **where)
+            denominator = count_interval(figures, share.period, measure="issued", **where)
         if numerator is None or denominator is None:
             rows.append(
                 [
                     "share against counts",
                     share.period,
                     share.figure_id,
-                    f"{fmt(share.value)}%",
+                    f"{share.value:g}%",
                     "counts not published",
                     NOT_CHECKABLE,
                     share.grounds,
                 ]
             )
             continue
-        (num_low, num_high, num_ids), (den_low, den_high, den_ids) = numerator, denominator
-        implied_low, implied_high = 100 * num_low / den_high, 100 * num_high / den_low
-        point = 100 * (num_low + num_high) / (den_low + den_high)
-        ids = ", ".join([share.figure_id, *num_ids, *den_ids])
-        implied = f"{implied_low:.2f}%" if implied_low == implied_high else f"{implied_low:.2f}% to {implied_high:.2f}%"
-        overlaps_recorded = implied_low <= share.high and implied_high >= share.low
-        step = 0.1 if share.precision == "one_decimal" else 1.0
-        nearest_low, nearest_high = rounding_interval(share.value, step, "nearest")
-        overlaps_nearest = implied_low <= nearest_high and implied_high >= nearest_low
-        if share.qualifier == "just_below" or overlaps_nearest:
-            verdict = AGREES if overlaps_recorded else DISAGREES
-            detail = f"published as {share.precision.replace('_', ' ')}"
-        elif overlaps_recorded:
-            verdict = AGREES_UNDER_RULE
-            detail = (
-                f"{point:.2f}% rounds to {round(point / step) * step:g}%, not {share.value:g}%; "
-                f"consistent with rounding '{share.rounding}' recorded for {share.figure_id}"
-            )
-        else:
-            verdict, detail = DISAGREES, f"rounding '{share.rounding}' recorded for {share.figure_id}"
-        rows.append(["share against counts", share.period, ids, f"{share.value:g}%", implied, verdict, detail])
+        rows.append(share_row(share, numerator, denominator))
     return rows
 
 
-def interval_of(figures: pd.DataFrame, year: int, **where: str) -> tuple[float, float, list[str]] | None:
-    value, ids = single_count(figures, year, **where)
+def share_row(share, numerator: tuple, denominator: tuple) -> list:
+    (num_low, num_high, num_ids), (den_low, den_high, den_ids) = numerator, denominator
+    implied_low, implied_high = 100 * num_low / den_high, 100 * num_high / den_low
+    point = 100 * (num_low + num_high) / (den_low + den_high)
+    ids = ", ".join([share.figure_id, *num_ids, *den_ids])
+    implied = f"{implied_low:.2f}%" if implied_low == implied_high else f"{implied_low:.2f}% to {implied_high:.2f}%"
+    overlaps_recorded = implied_low <= share.high and implied_high >= share.low
+    step = 0.1 if share.precision == "one_decimal" else 1.0
+    nearest_low, nearest_high = rounding_interval(share.value, step, "nearest")
+    overlaps_nearest = implied_low <= nearest_high and implied_high >= nearest_low
+    if "just_below" in qualifier_items(share.qualifier) or overlaps_nearest:
+        verdict = AGREES if overlaps_recorded else DISAGREES
+        detail = f"published as {share.precision.replace('_', ' ')}"
+    elif overlaps_recorded:
+        verdict = AGREES_UNDER_RULE
+        detail = (
+            f"{point:.2f}% rounds to {round(point / step) * step:g}%, not {share.value:g}%; "
+            f"consistent with rounding '{share.rounding}' recorded for {share.figure_id}"
+        )
+    else:
+        verdict, detail = DISAGREES, f"rounding '{share.rounding}' recorded for {share.figure_id}"
+    return ["share against counts", share.period, ids, f"{share.value:g}%", implied, verdict, detail]
+
+
+def count_interval(figures: pd.DataFrame, period: str, **where: str) -> tuple[float, float, list[str]] | None:
+    value, ids = single_count(figures, period, **where)
     return None if value is None else (value, value, ids)
 
 
@@ -206,18 +295,19 @@ def average(figures: pd.DataFrame, period: str, **where: str) -> tuple[float, fl
 
 
 def changes_against_counts(figures: pd.DataFrame) -> list[list]:
-    """A published change on the previous year against the two years' counts."""
+    """A published change (on the previous year, or on the year in base:) against the two years' figures,
+    each taken as the interval its figures allow (a chart reading is wide, a count exact)."""
     rows = []
-    for change in figures[figures["kind"] == "change_percent_vs_previous_year"].itertuples():
-        where = dict(measure=change.measure, instrument=change.instrument, body=change.body)
-        if change.grounds:
-            where["grounds"] = change.grounds
-        this_year, this_ids = single_count(figures, change.period_start, **where)
-        last_year, last_ids = single_count(figures, change.period_start - 1, **where)
+    changes = figures[figures["kind"].isin(["change_percent_vs_previous_year", "change_percent_vs_earlier_year"])]
+    for change in changes.itertuples():
+        base = int(qualifier_items(change.qualifier).get("base") or change.period_start - 1)
+        where = dict(measure=change.measure, instrument=change.instrument, body=change.body, grounds=change.grounds)
+        this_year = interval_of(figures, change.period, **where)
+        last_year = interval_of(figures, str(base), **where)
         detail = change.measure
-        if last_year is None:  # the source may compare across a change of scope (2024): say so
+        if last_year is None and change.instrument:  # the source may compare across a change of scope (2024)
             where.pop("instrument")
-            last_year, last_ids = single_count(figures, change.period_start - 1, **where)
+            last_year = interval_of(figures, str(base), **where)
             detail += " (the two years differ in instrument scope)"
         if this_year is None or last_year is None:
             rows.append(
@@ -225,22 +315,23 @@ def changes_against_counts(figures: pd.DataFrame) -> list[list]:
                     "change against counts",
                     change.period,
                     change.figure_id,
-                    f"{change.value:+g}%",
-                    f"{change.period_start - 1} count not published",
+                    f"{change.value:+g}% on {base}",
+                    f"{base} or {change.period} not published",
                     NOT_CHECKABLE,
                     detail,
                 ]
             )
             continue
-        implied = 100 * (this_year / last_year - 1)
+        low, high = 100 * (this_year[0] / last_year[1] - 1), 100 * (this_year[1] / last_year[0] - 1)
+        implied = f"{low:+.2f}%" if abs(high - low) < 0.005 else f"{low:+.1f}% to {high:+.1f}%"
         rows.append(
             [
                 "change against counts",
                 change.period,
-                ", ".join([change.figure_id, *this_ids, *last_ids]),
-                f"{change.value:+g}%",
-                f"{fmt(this_year)} / {fmt(last_year)} - 1 = {implied:+.2f}%",
-                AGREES if change.low <= implied <= change.high else DISAGREES,
+                ", ".join([change.figure_id, *this_year[2], *last_year[2]]),
+                f"{change.value:+g}% on {base}",
+                implied,
+                AGREES if low <= change.high and high >= change.low else DISAGREES,
                 detail,
             ]
         )
@@ -250,11 +341,12 @@ def changes_against_counts(figures: pd.DataFrame) -> list[list]:
 def peak_markers(figures: pd.DataFrame) -> list[list]:
     """A figure marked as the peak of a span must be at least every other published year of the span."""
     rows = []
-    marked = figures[figures["qualifier"].str.startswith("peak_of:")]
-    for peak in marked.itertuples():
-        start, end = (int(year) for year in peak.qualifier.split(":")[1].split("-"))
-        others = counts(figures, measure=peak.measure, instrument=peak.instrument, grounds=peak.grounds)
-        others = others[others["period_start"].between(start, end) & (others["period_start"] != peak.period_start)]
+    for peak in figures[figures["qualifier"].str.contains("peak_of:", regex=False)].itertuples():
+        start, end = qualifier_span(peak.qualifier, "peak_of")
+        others = level_figures(figures, measure=peak.measure, instrument=peak.instrument, grounds=peak.grounds)
+        others = others[
+            (others["kind"] == "count") & others["period_start"].between(start, end) & (others["period"] != peak.period)
+        ]
         highest = others["value"].max() if not others.empty else None
         implied = "no other year published" if highest is None else f"highest other year: {fmt(highest)}"
         verdict = NOT_CHECKABLE if highest is None else AGREES if highest <= peak.value else DISAGREES
