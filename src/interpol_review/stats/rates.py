@@ -1,11 +1,13 @@
-"""Refused or cancelled alerts per 1,000 issued, by grounds and year, with intervals.
+"""Refused or cancelled alerts per 1,000 issued, by grounds and year: the rates the published figures
+allow, and the same with the randomness of yearly counts added.
 
-Two uncertainties are combined. The count process: a yearly count is treated as one draw of a Poisson
-count with exposure "alerts issued" (exact Garwood interval, the default) or as a binomial share of alerts
-issued (Wilson or Jeffreys). The inputs: a count or a denominator known only within [low, high] (rounding,
-bounds, reconstruction). The reported interval is the union of the count-process intervals over that
-box: the lowest lower limit (fewest refusals, most alerts) to the highest upper limit (most refusals,
-fewest alerts). The limits are monotone in both inputs, so the two corners give the union exactly.
+The published figures rarely give a year's count and its denominator; they give aggregates that bind the
+two together (a share of alerts issued links them). So a rate is not read off the corners of two separate
+ranges: the set of (count, issued) pairs the figures allow is the projection of the reconstruction's
+constraints onto those two cells, a convex polygon. Its smallest and largest ratio come from a
+linear-fractional program (Charnes-Cooper transformation: exact). Count randomness is added over that set:
+the interval of one count with a known exposure (exact Poisson, Wilson or Jeffreys) is computed along the
+polygon's boundary, where its limits reach their extremes (each limit is monotone in count and exposure).
 """
 
 from __future__ import annotations
@@ -15,10 +17,12 @@ import math
 import numpy as np
 import pandas as pd
 from scipy import stats
+from scipy.optimize import linprog
 from statsmodels.stats.proportion import proportion_confint
 
+from interpol_review.checks.constraints import System, matrix
 from interpol_review.ledger.series import ISSUED, REFUSAL_SERIES
-from interpol_review.stats.panel import BOUNDED, MISSING, OBSERVED, RECONSTRUCTED
+from interpol_review.ledger.status import Status, weakest
 
 INTERVAL_METHODS = {
     "exact_poisson": "exact (Garwood) Poisson interval for the count, divided by alerts issued",
@@ -26,7 +30,8 @@ INTERVAL_METHODS = {
     "jeffreys": "Jeffreys (Beta(1/2, 1/2) prior) interval for the share of alerts issued",
 }
 PER = 1000
-STATUS_RANK = {OBSERVED: 0, BOUNDED: 1, RECONSTRUCTED: 2, MISSING: 3}
+DIRECTIONS = 24  # support directions that trace the polygon of allowed (count, issued) pairs
+EDGE_POINTS = 25  # points per polygon edge where the count-randomness limits are evaluated
 
 
 def garwood(count: float, confidence: float) -> tuple[float, float]:
@@ -49,51 +54,136 @@ def count_interval(count: float, exposure: float, confidence: float, method: str
     raise ValueError(f"unknown interval method {method!r}; expected one of {sorted(INTERVAL_METHODS)}")
 
 
-def rate_interval(
-    count_low: float, count_high: float, exposure_low: float, exposure_high: float, confidence: float, method: str
-) -> tuple[float, float]:
-    """Union of count-process intervals over the box [count_low, count_high] x [exposure_low, exposure_high]."""
-    if not math.isfinite(count_high) or exposure_low <= 0:
-        low = count_interval(count_low, exposure_high, confidence, method)[0] if math.isfinite(exposure_high) else 0.0
-        return low, math.inf
-    if not math.isfinite(exposure_high):
-        return 0.0, count_interval(count_high, exposure_low, confidence, method)[1]
-    low = count_interval(count_low, exposure_high, confidence, method)[0]
-    high = count_interval(count_high, exposure_low, confidence, method)[1]
-    return low, high
+def ratio_range(system: System, count_cell: tuple, exposure_cell: tuple, box: dict) -> tuple[float, float]:
+    """Smallest and largest count / exposure over the constraints (Charnes-Cooper: y = t x, t = 1 / exposure),
+    with every cell also held within ``box`` {cell: (low, high)}."""
+    rows, low, high = constraint_rows(system, box)
+    index = system.index()
+    size = len(system.cells)
+    found = []
+    for sign in (1.0, -1.0):
+        objective = np.zeros(size + 1)
+        objective[index[count_cell]] = sign
+        # A y - b t <= 0 for each row; exposure y = 1; y, t >= 0.
+        upper = np.isfinite(high)
+        lower = np.isfinite(low)
+        a_ub = np.vstack([np.hstack([rows[upper], -high[upper, None]]), np.hstack([-rows[lower], low[lower, None]])])
+        normalise = np.zeros((1, size + 1))
+        normalise[0, index[exposure_cell]] = 1.0
+        result = linprog(
+            objective, A_ub=a_ub, b_ub=np.zeros(len(a_ub)), A_eq=normalise, b_eq=[1.0], bounds=(0, None), method="highs"
+        )
+        found.append(sign * result.fun if result.status == 0 else (0.0 if sign > 0 else math.inf))
+    return found[0], found[1]
 
 
-def rates(panel_table: pd.DataFrame, confidence: float = 0.95, method: str = "exact_poisson") -> pd.DataFrame:
-    """Refused or cancelled per 1,000 alerts issued: one row per year and grounds.
+def constraint_rows(system: System, box: dict) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The system's constraints plus one row per boxed cell."""
+    rows, low, high = matrix(system, system.constraints)
+    index = system.index()
+    extra = np.zeros((len(box), len(system.cells)))
+    extra_low, extra_high = np.zeros(len(box)), np.zeros(len(box))
+    for number, (cell, (cell_low, cell_high)) in enumerate(box.items()):
+        extra[number, index[cell]] = 1.0
+        extra_low[number], extra_high[number] = cell_low, cell_high
+    return np.vstack([rows, extra]), np.concatenate([low, extra_low]), np.concatenate([high, extra_high])
 
-    ``rate_per_1000`` is the point rate where both count and denominator have a point value; ``low`` and
-    ``high`` always bound it (``high`` is infinite where the denominator is unknown). ``status`` is the
-    weaker of the two inputs' statuses.
-    """
+
+def allowed_pairs(system: System, count_cell: tuple, exposure_cell: tuple, box: dict) -> np.ndarray:
+    """Vertices of the polygon of (count, exposure) pairs the figures allow, traced by support LPs."""
+    rows, low, high = constraint_rows(system, box)
+    index = system.index()
+    equal = np.isclose(low, high)
+    upper, lower = ~equal & np.isfinite(high), ~equal & np.isfinite(low)
+    a_ub = np.vstack([rows[upper], -rows[lower]])
+    b_ub = np.concatenate([high[upper], -low[lower]])
+    points = []
+    for angle in np.linspace(0, 2 * math.pi, DIRECTIONS, endpoint=False):
+        objective = np.zeros(len(system.cells))
+        objective[index[count_cell]] = -math.cos(angle) / 1000  # counts and exposures differ by 1,000-fold
+        objective[index[exposure_cell]] = -math.sin(angle) / 30000
+        result = linprog(
+            objective, A_ub=a_ub, b_ub=b_ub, A_eq=rows[equal], b_eq=low[equal], bounds=(0, None), method="highs"
+        )
+        if result.status == 0:
+            points.append((result.x[index[count_cell]], result.x[index[exposure_cell]]))
+    return convex_boundary(np.unique(np.round(points, 6), axis=0))
+
+
+def convex_boundary(points: np.ndarray) -> np.ndarray:
+    """Points along the convex hull (Andrew's monotone chain; a point or a segment stays as it is), with
+    EDGE_POINTS between neighbours."""
+    if len(points) <= 2:
+        hull = points
+    else:
+        ordered = sorted(map(tuple, points))
+
+        def half(sequence):
+            chain = []
+            for point in sequence:
+                while len(chain) >= 2 and cross(chain[-2], chain[-1], point) <= 0:
+                    chain.pop()
+                chain.append(point)
+            return chain
+
+        hull = np.array(half(ordered)[:-1] + half(ordered[::-1])[:-1])
+    if len(hull) == 1:
+        return hull
+    loop = np.vstack([hull, hull[:1]])
+    return np.vstack([np.linspace(a, b, EDGE_POINTS, endpoint=False) for a, b in zip(loop[:-1], loop[1:], strict=True)])
+
+
+def cross(o, a, b) -> float:
+    return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+
+
+def rates(
+    panel_table: pd.DataFrame,
+    system: System,
+    confidence: float = 0.95,
+    method: str = "exact_poisson",
+    with_randomness: bool = True,
+):
+    """Refused or cancelled per 1,000 alerts issued: one row per year and grounds where the denominator is
+    bounded. ``set_low``/``set_high``: the rates the published figures allow; ``low``/``high``: the same
+    with the count's randomness added (the report's interval; NaN without ``with_randomness``, which
+    sensitivity refits do not need); ``rate_per_1000``: the point rate where count and denominator were
+    both published."""
     if not 0 < confidence < 1:
         raise ValueError(f"confidence must be between 0 and 1, got {confidence}")
-    issued = panel_table[panel_table["series"] == ISSUED].set_index("year")
+    cells = panel_table.set_index(["series", "year"])
+    box = {key: (row.low, row.high) for key, row in cells.iterrows() if key in system.index()}
     rows = []
-    for row in panel_table[panel_table["series"].isin(REFUSAL_SERIES)].itertuples(index=False):
-        exposure = issued.loc[row.year]
-        low, high = rate_interval(row.low, row.high, exposure["low"], exposure["high"], confidence, method)
-        point = (
-            row.value / exposure["value"] * PER if not (np.isnan(row.value) or np.isnan(exposure["value"])) else np.nan
-        )
-        status = max(row.status, exposure["status"], key=STATUS_RANK.get)
+    for (series, year), cell in cells.iterrows():
+        if series not in REFUSAL_SERIES or (ISSUED, year) not in cells.index:
+            continue
+        exposure = cells.loc[(ISSUED, year)]
+        if not (math.isfinite(exposure["high"]) and exposure["low"] > 0 and math.isfinite(cell["high"])):
+            continue
+        count_cell, exposure_cell = (series, year), (ISSUED, year)
+        if cell["low"] == cell["high"] and exposure["low"] == exposure["high"]:
+            pairs = np.array([[cell["low"], exposure["low"]]])
+            set_low = set_high = cell["low"] / exposure["low"]
+        elif count_cell in system.index():
+            set_low, set_high = ratio_range(system, count_cell, exposure_cell, box)
+            pairs = allowed_pairs(system, count_cell, exposure_cell, box) if with_randomness else np.empty((0, 2))
+        else:  # outside the reconstruction's years: the two ranges are unrelated, so every pair is allowed
+            pairs = np.array([[cell["low"], exposure["high"]], [cell["high"], exposure["low"]]])
+            set_low, set_high = cell["low"] / exposure["high"], cell["high"] / exposure["low"]
+        limits = [count_interval(count, alerts, confidence, method) for count, alerts in pairs]
+        limits = limits or [(math.nan, math.nan)]
+        published = cell["status"] == Status.PUBLISHED and exposure["status"] == Status.PUBLISHED
         rows.append(
             {
-                "year": row.year,
-                "series": row.series,
-                "status": status,
-                "rate_per_1000": point,
-                "low": low * PER,
-                "high": high * PER,
-                "count_low": row.low,
-                "count_high": row.high,
-                "issued_low": exposure["low"],
-                "issued_high": exposure["high"],
-                "scope_break": bool(row.scope_break),
+                "year": int(year),
+                "series": series,
+                "status": weakest(cell["status"], exposure["status"]).value,
+                "rate_per_1000": PER * cell["value"] / exposure["value"] if published else math.nan,
+                "set_low": PER * set_low,
+                "set_high": PER * set_high,
+                "low": PER * min(set_low, min(low for low, _ in limits)) if with_randomness else math.nan,
+                "high": PER * max(set_high, max(high for _, high in limits)) if with_randomness else math.nan,
+                "scope_break": bool(cell["scope_break"]),
             }
         )
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows).sort_values(["series", "year"]).reset_index(drop=True)

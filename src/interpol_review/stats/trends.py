@@ -1,16 +1,22 @@
-"""Trends in refused or cancelled alerts: log-link GLMs with alerts issued as exposure.
+"""Trends in yearly counts and rates, with honest uncertainty: a model only where the data carry one.
 
-``count ~ year`` with ``log(issued)`` as offset: exp(slope) is the rate ratio per year (how much the
-rate per alert issued is multiplied each year). Three count models: Poisson; quasi-Poisson (Poisson
-estimates, standard errors scaled by the Pearson dispersion); negative binomial (NB2, its alpha estimated
-by maximum likelihood). A series whose denominator is unknown (2023, 2024) gets the same model without
-exposure: the trend of the count itself. With three to six points per series these fits say little, and
-the report says so: the dispersion check often has no degrees of freedom left.
+- Fewer than ``MIN_YEARS`` informative years: no model. The changes between published years are reported
+  with their intervals instead (changes.py).
+- Otherwise: the interval-censored likelihood of censored.py, every year the figures bound in one fit. The
+  interval for the rate ratio per year is a profile-likelihood interval whose critical value is calibrated
+  by a parametric bootstrap: with this few years the likelihood-ratio statistic is larger than chi-square
+  says, and the bootstrap measures by how much (its mean over samples simulated from the fit: a Bartlett
+  correction, steadier than a bootstrap quantile at a few hundred samples). The same bootstrap refits give
+  the band of the fitted mean and, with counts drawn from the model for each, the prediction interval for
+  the next year: parameter uncertainty (including the dispersion's) and year-to-year randomness together,
+  so the prediction is wider than the band.
+- Sensitivity refits borrow the calibration of the main fit of the same series (no bootstrap of their own).
+- The simple fit of earlier versions (a GLM on the middle of each range, t quantiles) stays as a
+  sensitivity row.
 """
 
 from __future__ import annotations
 
-import itertools
 import math
 import warnings
 from dataclasses import dataclass
@@ -21,230 +27,236 @@ import statsmodels.api as sm
 import statsmodels.formula.api as smf
 from scipy import stats
 
-from interpol_review.ledger.series import ISSUED
+from interpol_review.stats import censored
 
 COUNT_MODELS = {
-    "poisson": "Poisson GLM, log link",
-    "quasi_poisson": "Poisson GLM with standard errors scaled by the Pearson dispersion",
-    "negative_binomial": "negative binomial (NB2) GLM, alpha by maximum likelihood",
+    "quasi_poisson": "variance proportional to the mean (NB1 likelihood), dispersion estimated",
+    "negative_binomial": "negative binomial (NB2): variance growing with the square of the mean",
+    "poisson": "Poisson: variance equal to the mean (no overdispersion)",
 }
-MAX_RELATIVE_WIDTH = 0.25  # a reconstructed cell enters a fit only if (high - low) / mid is at most this
+MIN_YEARS = 4  # fewer informative years than this: changes between years, never a model
+INFORMATIVE_RATIO = 3.0  # a range informs a trend when its upper end is at most three times its lower end
 
 
 @dataclass
-class TrendFit:
+class Trend:
     series: str
-    model: str
     with_exposure: bool
-    data: pd.DataFrame  # year, count, exposure, count_status, exposure_status
+    model: str
+    years: list[int]
+    informative_years: int
+    residual_df: int
     rate_ratio: float
     low: float
     high: float
     p_value: float
+    critical_value: float  # calibrated; chi-square's would be 3.84 at 95%
+    calibration: float  # the bootstrap's mean likelihood-ratio statistic (1 for chi-square)
     dispersion: float
-    dispersion_p: float
-    verdict: str
-    alpha: float
-    result: object  # the statsmodels results
-
-    @property
-    def years(self) -> list[int]:
-        return [int(year) for year in self.data["year"]]
+    overdispersion_p: float
+    scope_level: float  # the 2024 level relative to the trend (own_level), NaN otherwise
+    band: pd.DataFrame  # year, fitted, conf_low, conf_high (per 1,000 alerts issued when with_exposure)
+    prediction: dict  # year, exposure, median, low, high
+    bootstrap: int
 
     def summary(self) -> dict:
         return {
             "series": self.series,
-            "model": self.model,
             "with_exposure": self.with_exposure,
+            "model": self.model,
+            "method": "interval-censored likelihood, profile interval calibrated by parametric bootstrap",
             "years": self.years,
+            "number_of_years": len(self.years),
+            "informative_years": self.informative_years,
+            "residual_df": self.residual_df,
             "rate_ratio_per_year": self.rate_ratio,
             "low": self.low,
             "high": self.high,
             "p_value": self.p_value,
+            "critical_value": self.critical_value,
+            "calibration": self.calibration,
             "dispersion": self.dispersion,
-            "dispersion_p": self.dispersion_p,
-            "dispersion_verdict": self.verdict,
-            "negative_binomial_alpha": self.alpha,
+            "overdispersion_p": self.overdispersion_p,
+            "scope_level": self.scope_level,
+            "prediction_year": self.prediction["year"],
+            "prediction_exposure": self.prediction["exposure"],
+            "prediction_median": self.prediction["median"],
+            "prediction_low": self.prediction["low"],
+            "prediction_high": self.prediction["high"],
+            "bootstrap": self.bootstrap,
         }
 
 
-def usable(low: float, high: float) -> bool:
-    if not (math.isfinite(low) and math.isfinite(high)) or high <= 0:
-        return False
-    return low == high or (high - low) / ((high + low) / 2) <= MAX_RELATIVE_WIDTH
-
-
-def pick(low: float, high: float, at: str) -> float:
-    return {"low": low, "high": high, "mid": (low + high) / 2}[at]
-
-
-def trend_data(
-    panel_table: pd.DataFrame,
-    series: str,
-    with_exposure: bool,
-    at: dict[tuple[int, str], str] | None = None,
-) -> pd.DataFrame:
-    """The points a fit uses: years whose count (and exposure) is known or narrowly bounded.
-
-    ``at`` chooses, per (year, "count" or "exposure"), where inside its interval a bounded cell is
-    taken ("low", "mid", "high"; default "mid"): the sensitivity analysis sweeps it.
-    """
-    at = at or {}
-    counts = panel_table[panel_table["series"] == series].set_index("year")
-    issued = panel_table[panel_table["series"] == ISSUED].set_index("year")
-    rows = []
-    for year, cell in counts.iterrows():
-        if not usable(cell["low"], cell["high"]):
+def informative(observations: censored.Observations) -> int:
+    """Published figures (outside a scope break) narrow enough to say something about a trend: a range
+    whose upper end is at most INFORMATIVE_RATIO times its lower end; a total over two years counts once."""
+    count = 0
+    for members, low, high in zip(observations.members, observations.low, observations.high, strict=True):
+        if any(observations.scope_break[m] for m in members):
             continue
-        row = {
-            "year": int(year),
-            "count": pick(cell["low"], cell["high"], at.get((year, "count"), "mid")),
-            "count_status": cell["status"],
-            "exposure": 1.0,
-            "exposure_status": "",
-        }
-        if with_exposure:
-            exposure = issued.loc[year]
-            if not usable(exposure["low"], exposure["high"]):
-                continue
-            row["exposure"] = pick(exposure["low"], exposure["high"], at.get((year, "exposure"), "mid"))
-            row["exposure_status"] = exposure["status"]
-        rows.append(row)
-    return pd.DataFrame(rows, columns=["year", "count", "count_status", "exposure", "exposure_status"])
+        if math.isfinite(high) and high <= INFORMATIVE_RATIO * max(low, 1.0):
+            count += 1
+    return count
 
 
-def fit_trend(data: pd.DataFrame, series: str, model: str, with_exposure: bool, confidence: float) -> TrendFit | None:
-    """Fit ``count ~ year`` (with log exposure as offset); None with fewer than two points."""
-    if model not in COUNT_MODELS:
-        raise ValueError(f"unknown count model {model!r}; expected one of {sorted(COUNT_MODELS)}")
-    if len(data) < 2:
+def fit_trend(
+    observations: censored.Observations,
+    series: str,
+    model_name: str,
+    with_exposure: bool,
+    own_level: bool,
+    confidence: float,
+    bootstrap: int,
+    simulations: int,
+    seed: int,
+    next_exposure: float = 1.0,
+    calibration: float | None = None,
+) -> Trend | None:
+    """The calibrated trend, or None when fewer than MIN_YEARS informative years exist. With
+    ``calibration`` given (a main fit's), no bootstrap runs and there is no band or prediction."""
+    if informative(observations) < MIN_YEARS:
         return None
-    frame = data.assign(year_c=data["year"] - data["year"].mean())
-    exposure = frame["exposure"] if with_exposure else None
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # perfect fits with two points warn; the report shows df = 0
-        poisson = smf.glm("count ~ year_c", data=frame, family=sm.families.Poisson(), exposure=exposure).fit()
-        dispersion, dispersion_p, verdict = dispersion_check(poisson)
-        alpha = math.nan
-        if model == "poisson":
-            result = poisson
-        elif model == "quasi_poisson" and poisson.df_resid < 1:
-            result = poisson  # no residual degrees of freedom: the dispersion, hence the interval, is unknown
-        elif model == "quasi_poisson":
-            # Student t with the residual degrees of freedom, as for any estimated scale (McCullagh & Nelder):
-            # with normal quantiles, five years cover a nominal 95% only about 85% of the time.
-            result = smf.glm("count ~ year_c", data=frame, family=sm.families.Poisson(), exposure=exposure).fit(
-                scale="X2", use_t=True
-            )
-        else:
-            alpha = negative_binomial_alpha(frame, exposure)
-            family = sm.families.NegativeBinomial(alpha=max(alpha, 1e-8))
-            result = smf.glm("count ~ year_c", data=frame, family=family, exposure=exposure).fit()
-    slope, (low, high) = result.params["year_c"], result.conf_int(alpha=1 - confidence).loc["year_c"]
-    if model == "quasi_poisson" and poisson.df_resid < 1:
-        low, high = -np.inf, np.inf
-    p_value = float(result.pvalues["year_c"]) if np.isfinite(result.bse["year_c"]) else math.nan
-    return TrendFit(
-        series,
-        model,
-        with_exposure,
-        data,
-        float(np.exp(slope)),
-        float(np.exp(low)),
-        float(np.exp(high)),
-        p_value,
-        dispersion,
-        dispersion_p,
-        verdict,
-        alpha,
-        result,
+    model = censored.Model(observations, model_name, own_level)
+    if len(observations.members) - model.width < 1:
+        return None  # no degrees of freedom left to measure the model's own error
+    best = censored.best_fit(model)
+    rng = np.random.default_rng(seed)
+    replicates = [] if calibration is not None else [replicate(model, best, rng) for _ in range(bootstrap)]
+    if calibration is None:
+        calibration = max(float(np.mean([lr for lr, _ in replicates])), 1.0)
+    critical = float(stats.chi2.ppf(confidence, 1) * calibration)
+    low, high = censored.profile_interval(model, best, critical)
+    at_zero = censored.maximise(model, fixed_slope=0.0, start=best.parameters)
+    lr_zero = 2 * (best.loglik - at_zero.loglik)
+    next_year = int(max(observations.years)) + 1
+    band, prediction = (
+        pd.DataFrame(columns=["year", "fitted", "conf_low", "conf_high"]),
+        dict.fromkeys(("year", "exposure", "median", "low", "high"), math.nan),
+    )
+    if replicates:
+        parameters = np.array([fitted for _, fitted in replicates])
+        band = mean_band(model, parameters, best, confidence, next_year, with_exposure)
+        prediction = predict(model, parameters, confidence, simulations, next_year, next_exposure, rng)
+    return Trend(
+        series=series,
+        with_exposure=with_exposure,
+        model=model_name,
+        years=[int(year) for year in observations.years],
+        informative_years=informative(observations),
+        residual_df=len(observations.members) - model.width,
+        rate_ratio=float(math.exp(best.parameters[1])),
+        low=float(math.exp(low)) if math.isfinite(low) else 0.0,
+        high=float(math.exp(high)) if math.isfinite(high) else math.inf,
+        p_value=float(stats.chi2.sf(max(lr_zero, 0.0) / calibration, 1)),
+        critical_value=critical,
+        calibration=calibration,
+        dispersion=model.dispersion(best.parameters),
+        overdispersion_p=overdispersion_p(observations, own_level, best, model_name),
+        scope_level=float(math.exp(best.parameters[2])) if model.design.shape[1] == 3 else math.nan,
+        band=band,
+        prediction=prediction,
+        bootstrap=len(replicates),
     )
 
 
-def dispersion_check(poisson_result) -> tuple[float, float, str]:
-    """Pearson chi-square over residual degrees of freedom, its p-value under Poisson, and a verdict."""
-    df = int(round(poisson_result.df_resid))
-    if df <= 0:
-        return math.nan, math.nan, "cannot be checked: no residual degrees of freedom"
-    ratio = float(poisson_result.pearson_chi2 / df)
-    p_value = float(stats.chi2.sf(poisson_result.pearson_chi2, df))
-    if p_value < 0.05:
-        return ratio, p_value, f"overdispersed (Pearson ratio {ratio:.1f}): prefer quasi-Poisson or negative binomial"
-    return ratio, p_value, f"consistent with Poisson (Pearson ratio {ratio:.1f}, p = {p_value:.2f})"
+def replicate(model: censored.Model, best: censored.Fit, rng: np.random.Generator) -> tuple[float, np.ndarray]:
+    """One parametric bootstrap sample: the likelihood-ratio statistic at the true slope, and the refit."""
+    counts = censored.simulate(model, best.parameters, rng)
+    likelihood = model.for_counts(*censored.observe_like(model, best.parameters, counts, rng))
+    fitted = censored.maximise(model, start=best.parameters, likelihood=likelihood)
+    held = censored.maximise(model, fixed_slope=best.parameters[1], start=fitted.parameters, likelihood=likelihood)
+    return max(2 * (fitted.loglik - held.loglik), 0.0), fitted.parameters
 
 
-def negative_binomial_alpha(frame: pd.DataFrame, exposure) -> float:
-    """Maximum-likelihood alpha of NB2; 0 (Poisson) where the likelihood has no interior maximum."""
-    try:
-        fitted = smf.negativebinomial("count ~ year_c", data=frame, exposure=exposure).fit(disp=0, maxiter=200)
-        alpha = float(fitted.params["alpha"])
-    except (np.linalg.LinAlgError, ValueError):
-        return 0.0
-    return alpha if np.isfinite(alpha) and alpha > 0 else 0.0
+def mean_band(
+    model: censored.Model,
+    parameters: np.ndarray,
+    best: censored.Fit,
+    confidence: float,
+    next_year: int,
+    with_exposure: bool,
+) -> pd.DataFrame:
+    """Fitted expected count (or rate per 1,000) per year, with the bootstrap's percentile band."""
+    years = np.arange(int(model.data.years.min()), next_year + 1)
+    centre = model.data.centre
+    columns = 2 + (model.design.shape[1] == 3)
 
+    def line(coefficients: np.ndarray) -> np.ndarray:
+        return np.exp(coefficients[0] + coefficients[1] * (years - centre))
 
-def confidence_band(fit: TrendFit, confidence: float, years: list[int]) -> pd.DataFrame:
-    """Fitted expected count (or rate per 1,000 with exposure) per year with its confidence band."""
-    centre = fit.data["year"].mean()
-    frame = pd.DataFrame({"year": years, "year_c": [year - centre for year in years]})
-    linear = fit.result.get_prediction(frame, which="linear").summary_frame(alpha=1 - confidence)
-    scale = 1000.0 if fit.with_exposure else 1.0  # exposure 1 alert: rate per alert, shown per 1,000
+    draws = np.array([line(values[:columns]) for values in parameters])
+    tail = (1 - confidence) / 2
+    scale = 1000.0 if with_exposure else 1.0
     return pd.DataFrame(
         {
             "year": years,
-            "fitted": np.exp(linear["predicted"].to_numpy()) * scale,
-            "conf_low": np.exp(linear["ci_lower"].to_numpy()) * scale,
-            "conf_high": np.exp(linear["ci_upper"].to_numpy()) * scale,
+            "fitted": line(best.parameters[:columns]) * scale,
+            "conf_low": np.quantile(draws, tail, axis=0) * scale,
+            "conf_high": np.quantile(draws, 1 - tail, axis=0) * scale,
         }
     )
 
 
-def prediction_interval(
-    fit: TrendFit, year: int, exposure: float, confidence: float, simulations: int, seed: int
-) -> tuple[float, float, float]:
-    """Interval for next year's count by simulation: parameters drawn from their estimated normal
-    distribution (parameter uncertainty), then a count drawn from the model's distribution (count noise).
-    Returns (median, low, high)."""
-    if not (math.isfinite(fit.low) and math.isfinite(fit.high)):
-        return math.nan, math.nan, math.nan  # no interval for the trend, so none for its prediction
-    rng = np.random.default_rng(seed)
-    centre = fit.data["year"].mean()
-    params = np.asarray(fit.result.params)
-    covariance = np.asarray(fit.result.cov_params())
-    if not np.all(np.isfinite(covariance)):
-        return math.nan, math.nan, math.nan
-    draws = rng.multivariate_normal(params, covariance, size=simulations, method="eigh")
-    means = np.exp(draws[:, 0] + draws[:, 1] * (year - centre)) * exposure
-    means = np.minimum(means, 1e12)
-    if fit.model == "negative_binomial" and fit.alpha > 0:
-        counts = rng.negative_binomial(1 / fit.alpha, 1 / (1 + fit.alpha * means))
-    elif fit.model == "quasi_poisson" and fit.result.scale > 1:
-        phi = fit.result.scale  # NB with variance phi * mean matches the quasi-Poisson variance
-        counts = rng.negative_binomial(means / (phi - 1), 1 / phi)
-    else:
-        counts = rng.poisson(means)
+def predict(
+    model: censored.Model,
+    parameters: np.ndarray,
+    confidence: float,
+    simulations: int,
+    year: int,
+    exposure: float,
+    rng: np.random.Generator,
+) -> dict:
+    """Next year's count: for each bootstrap refit, counts drawn from the model at its mean (on the trend
+    line, not at a scope-break level)."""
+    per_fit = max(1, simulations // len(parameters))
+    centre = model.data.centre
+    draws = []
+    for values in parameters:
+        mean = exposure * math.exp(min(values[0] + values[1] * (year - centre), 50))
+        dispersion = model.dispersion(values)
+        if model.family == "poisson" or dispersion < 1e-7:
+            draws.append(rng.poisson(mean, per_fit))
+        elif model.family == "quasi_poisson":
+            draws.append(rng.negative_binomial(mean / dispersion, 1 / (1 + dispersion), per_fit))
+        else:
+            draws.append(rng.negative_binomial(1 / dispersion, 1 / (1 + dispersion * mean), per_fit))
+    counts = np.concatenate(draws)
     tail = (1 - confidence) / 2
     low, median, high = np.quantile(counts, [tail, 0.5, 1 - tail])
-    return float(median), float(low), float(high)
+    return {"year": year, "exposure": exposure, "median": float(median), "low": float(low), "high": float(high)}
 
 
-def reconstruction_sensitivity(panel_table: pd.DataFrame, fit: TrendFit, model: str, confidence: float) -> pd.DataFrame:
-    """Refit with every bounded input of the fit at its low and its high end (all combinations)."""
-    bounded = [(int(r.year), "count") for r in fit.data.itertuples() if r.count_status != "observed"]
-    if fit.with_exposure:
-        bounded += [(int(r.year), "exposure") for r in fit.data.itertuples() if r.exposure_status != "observed"]
-    rows = []
-    for corner in itertools.product(("low", "high"), repeat=len(bounded)):
-        at = dict(zip(bounded, corner, strict=True))
-        data = trend_data(panel_table, fit.series, fit.with_exposure, at)
-        refit = fit_trend(data, fit.series, model, fit.with_exposure, confidence)
-        if refit is not None:
-            rows.append(
-                {
-                    "corner": ", ".join(f"{y} {what} {end}" for (y, what), end in at.items()) or "as observed",
-                    "rate_ratio": refit.rate_ratio,
-                    "low": refit.low,
-                    "high": refit.high,
-                }
-            )
-    return pd.DataFrame(rows, columns=["corner", "rate_ratio", "low", "high"])
+def overdispersion_p(observations, own_level: bool, best: censored.Fit, model_name: str) -> float:
+    """Likelihood-ratio test of Poisson against the fitted family (the boundary makes it a 50:50 mixture of
+    chi-square with 0 and 1 degree of freedom); NaN for the Poisson model itself."""
+    if model_name == "poisson":
+        return math.nan
+    poisson = censored.best_fit(censored.Model(observations, "poisson", own_level))
+    statistic = max(2 * (best.loglik - poisson.loglik), 0.0)
+    return float(0.5 * stats.chi2.sf(statistic, 1)) if statistic > 0 else 1.0
+
+
+def simple_fit(observations: censored.Observations, own_level: bool, confidence: float) -> tuple[float, float, float]:
+    """The earlier method, kept as a sensitivity row: a quasi-Poisson GLM on the middle of each range,
+    intervals with t quantiles on the residual degrees of freedom. (rate ratio, low, high)."""
+    single = [i for i, members in enumerate(observations.members) if len(members) == 1]
+    finite = [i for i in single if math.isfinite(observations.high[i])]
+    rows = pd.DataFrame(
+        {
+            "count": [(observations.low[i] + observations.high[i]) / 2 for i in finite],
+            "year_c": [observations.years[observations.members[i][0]] - observations.centre for i in finite],
+            "level": [float(observations.scope_break[observations.members[i][0]]) for i in finite],
+            "exposure": [observations.exposure[observations.members[i][0]] for i in finite],
+        }
+    )
+    formula = "count ~ year_c + level" if own_level and rows["level"].any() else "count ~ year_c"
+    terms = 2 + (formula.endswith("level"))
+    if len(rows) - terms < 1:
+        return math.nan, math.nan, math.nan
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        result = smf.glm(formula, data=rows, family=sm.families.Poisson(), exposure=rows["exposure"]).fit(
+            scale="X2", use_t=True
+        )
+    low, high = result.conf_int(alpha=1 - confidence).loc["year_c"]
+    return float(np.exp(result.params["year_c"])), float(np.exp(low)), float(np.exp(high))
