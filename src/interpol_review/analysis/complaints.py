@@ -1,0 +1,118 @@
+"""The CCF route of one report: caseload, deletion shares, how deletions happened, time to decide, and the
+two routes side by side."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+
+import pandas as pd
+
+from interpol_review.analysis import inputs, trend_runs
+from interpol_review.analysis.settings import Settings
+from interpol_review.analysis.window import Window
+from interpol_review.ledger.series import REFUSED_ALL
+from interpol_review.stats import ccf, reconstruct, rising_share
+from interpol_review.stats.panel import Panel
+from interpol_review.stats.trends import MIN_YEARS
+
+TREND_MEASURES = ("requests_admissible", "requests_finalised", "requests_received", "complaints_received", ccf.DELETED)
+
+
+@dataclass
+class Complaints:
+    series: pd.DataFrame  # caseload, deletions and decisions of the report's CCF years
+    claims_series: pd.DataFrame  # the same over every year, for claims about the CCF's history
+    shares: pd.DataFrame
+    share_changes: pd.DataFrame
+    share_trend: dict | None
+    trends: pd.DataFrame
+    bands: pd.DataFrame
+    changes: pd.DataFrame
+    routes: pd.DataFrame
+    time_to_decide: pd.DataFrame
+    two_routes: pd.DataFrame
+
+
+def complaints_analysis(figures: pd.DataFrame, settings: Settings, window: Window) -> Complaints:
+    measures = (*ccf.CASELOAD, ccf.DELETED, ccf.COMPLIANT, "requests_unspecified")
+    series = ccf.series_table(figures, measures, window.ccf_start, window.end)
+    shares = ccf.deletion_shares(series, settings.confidence, settings.interval_method)
+    results = trend_runs.TrendResults()
+    ccf_settings = replace(settings, scope_break="pooled")  # no scope break in the CCF's series
+    for measure in TREND_MEASURES:
+        trend_runs.fit_series(inputs.ccf_rows(series, measure), measure, False, ccf_settings, results)
+    return Complaints(
+        series=series,
+        claims_series=ccf.series_table(figures, measures, 1900, window.end),
+        shares=shares,
+        share_changes=ccf.share_change(shares, settings.confidence) if len(shares) else pd.DataFrame(),
+        share_trend=share_trend(shares, settings.confidence),
+        trends=results.table(),
+        bands=results.bands(),
+        changes=results.changes_table(),
+        routes=ccf.deletion_routes(figures, window.ccf_start, window.end),
+        time_to_decide=ccf.time_to_decide(figures[figures["period_start"].between(window.ccf_start, window.end)]),
+        two_routes=pd.DataFrame(),
+    )
+
+
+def share_trend(shares: pd.DataFrame, confidence: float) -> dict | None:
+    """The logistic trend of the deletion share among decided complaints, with at least MIN_YEARS years."""
+    if shares.empty:
+        return None
+    decided = shares[(shares["denominator"] == "decided") & shares["share"].notna()]
+    decided = decided[decided["period"].str.fullmatch(r"\d{4}")]
+    if len(decided) < MIN_YEARS:
+        return None
+    return ccf.binomial_trend(decided["period"].astype(int), decided["deleted"], decided["trials_low"], confidence)
+
+
+def two_routes(panel: Panel, complaints: Complaints) -> pd.DataFrame:
+    """Task force refusals and cancellations beside CCF deletions, for every period both were published
+    (a two-year CCF total beside the task force's two years summed under the same constraints)."""
+    deleted = complaints.series[complaints.series["measure"] == ccf.DELETED]
+    table = panel.table[panel.table["series"] == REFUSED_ALL].set_index("year")
+    rows = []
+    for cell in deleted.itertuples():
+        years = list(cell.years)
+        if not all(year in table.index for year in years):
+            continue
+        if len(years) == 1:
+            task_force = table.loc[years[0]]
+            low, high, status = task_force["low"], task_force["high"], task_force["status"]
+            scope_break = bool(task_force["scope_break"])
+        else:
+            low, high = joint_sum(panel, years)
+            status, scope_break = "reconstructed (sum of the years)", False
+        if status == "missing" or not math.isfinite(high):
+            continue
+        rows.append(
+            {
+                "period": cell.period,
+                "task_force_low": low,
+                "task_force_high": high,
+                "task_force_status": status,
+                "scope_break": scope_break,
+                "ccf_low": cell.low,
+                "ccf_high": cell.high,
+                "ccf_status": cell.status,
+                "ccf_figure_ids": cell.figure_ids,
+                "ccf_per_100_task_force_low": 100 * cell.low / high if high > 0 else math.nan,
+                "ccf_per_100_task_force_high": 100 * cell.high / low if low > 0 else math.inf,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def joint_sum(panel: Panel, years: list[int]) -> tuple[float, float]:
+    """Bounds on the task force's total over several years, under the panel's own statements."""
+    system = panel.system
+    if not all(year in system.years for year in years):
+        return 0.0, math.inf
+    group = [(REFUSED_ALL, years)]
+    if system.rising_shares:
+        found = rising_share.exact_sum_bounds(system, panel.bounds, group)
+    else:
+        found = reconstruct.joint_bounds(system, group)
+    return float(found["low"].iloc[0]), float(found["high"].iloc[0])
