@@ -7,31 +7,34 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 UV_VERSION := 0.13.9
 PDF_ENGINE ?= latex
-# The browser for PDF_ENGINE=webpdf: Debian's Chromium where installed, else playwright's own.
+# SYSTEM=skip: do not install system programs (conda users, machines without apt-get).
+SYSTEM ?= apt
+# Variants built at once: make's own -jN when given, else every core of the machine.
+JOBS ?= $(or $(patsubst -j%,%,$(filter -j%,$(MAKEFLAGS))),$(shell nproc 2>/dev/null || echo 1))
+# The browser for PDF_ENGINE=webpdf and the browser tests: Debian's Chromium where installed.
 CHROMIUM ?= $(firstword $(wildcard /usr/bin/chromium /usr/bin/chromium-browser))
-export CHROMIUM
+NBSTRIPOUT_OPTIONS := --keep-id --extra-keys "metadata.kernelspec.display_name metadata.language_info"
+# Command-line values reach recipes through the environment, quoted by the shell, never pasted into them.
+export CHROMIUM VARIANT CHAPTER LAB_ARGS
 export INTERPOL_REVIEW_ROOT := $(CURDIR)
 
 SETUP_DONE := $(VENV)/.setup-done
-SYSTEM_DONE := build/.system-done
-ENGINE_CHOICE := build/pdf-engine
-VARIANTS := $(basename $(notdir $(wildcard params/*.yaml)))
-REPORTS := $(foreach variant,$(VARIANTS),reports/$(variant)/report.pdf)
-INDEX := reports/index.html
-PACKAGE := pyproject.toml $(shell find src -name '*.py' -o -name '*.j2' -o -name '*.tex' -o -name '*.css')
-CHAPTERS := $(wildcard notebooks/[0-9][0-9]-*.ipynb) docs/methods.md
-RAW := $(wildcard data/raw/*.csv) data/raw/SHA256SUMS
+SYSTEM_DONE := build/.system-done-$(SYSTEM)
 VALIDATED := data/processed/DATA_SHA256
+RAW := $(wildcard data/raw/*.csv) data/raw/SHA256SUMS
+PACKAGE := pyproject.toml $(shell find src -name '*.py' -o -name '*.j2')
 
-.PHONY: help setup data report test lint lab bench checksums clean distclean FORCE
+.PHONY: help setup data report preview parameters test test-slow lint lab bench checksums clean distclean
 
 help: ## list the targets with one line each
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-zA-Z_-]*:.*## / {printf "  make %-11s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@echo "  Options: VARIANT=latest (one report), PDF_ENGINE=webpdf, SYSTEM=skip, JOBS=1, CHAPTER=03, LAB_ARGS=..."
 
 setup: $(SETUP_DONE) $(SYSTEM_DONE) ## install what is missing: system programs (apt-get) and .venv
 
 $(SYSTEM_DONE): scripts/setup-system.sh
-	bash scripts/setup-system.sh
+	@if [ "$(SYSTEM)" = skip ]; then echo "setup: SYSTEM=skip: system programs are yours to install (README)"; \
+	else bash scripts/setup-system.sh; fi
 	@mkdir -p $(@D) && touch $@
 
 # uv installs the pinned requirements in seconds; pip is the fallback where uv cannot be had.
@@ -43,6 +46,11 @@ $(SETUP_DONE): requirements.txt pyproject.toml | $(SYSTEM_DONE)
 	else \
 	  $(PY) -m pip install -q -r requirements.txt && $(PY) -m pip install -q --no-deps -e . ; \
 	fi
+	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (interpol-review)" >/dev/null
+	@# Notebooks are committed without outputs: git strips them on `git add` (a filter in .git/config).
+	@if [ -d .git ]; then \
+	  git config filter.nbstripout.clean '$(CURDIR)/$(VENV)/bin/nbstripout $(NBSTRIPOUT_OPTIONS)' && \
+	  git config filter.nbstripout.smudge cat && git config diff.ipynb.textconv '$(CURDIR)/$(VENV)/bin/nbstripout -t'; fi
 	touch $@
 
 data: $(VALIDATED) ## validate data/raw and write the tidy tables to data/processed
@@ -50,34 +58,39 @@ data: $(VALIDATED) ## validate data/raw and write the tidy tables to data/proces
 $(VALIDATED): $(RAW) $(PACKAGE) $(SETUP_DONE)
 	$(PY) -m interpol_review data
 
-report: $(REPORTS) $(INDEX) ## build every report (HTML, PDF, results.json) into reports/<variant>/
+# Make decides nothing here by timestamps: the build compares the content of every input with what the
+# reports were built from, so a checkout that only touches files rebuilds nothing.
+report: $(SETUP_DONE) $(SYSTEM_DONE) $(VALIDATED) ## build every report (HTML, PDF, results.json); VARIANT=name for one
+	@if [ -n "$$VARIANT" ]; then \
+	  $(PY) -m interpol_review build --jobs $(JOBS) --pdf-engine $(PDF_ENGINE) -- "params/$$VARIANT.yaml"; \
+	else \
+	  $(PY) -m interpol_review.build.due --pdf-engine $(PDF_ENGINE) || \
+	  $(PY) -m interpol_review build --all --jobs $(JOBS) --pdf-engine $(PDF_ENGINE); \
+	fi
 
-reports/%/report.pdf reports/%/report.html reports/%/results.json: params/%.yaml $(CHAPTERS) $(PACKAGE) $(VALIDATED) $(SETUP_DONE) $(SYSTEM_DONE) $(ENGINE_CHOICE)
-	$(PY) -m interpol_review build $< --pdf-engine $(PDF_ENGINE)
+preview: $(SETUP_DONE) ## one chapter of one variant as HTML, in seconds: CHAPTER=03 [VARIANT=latest]
+	@$(PY) -m interpol_review preview --variant "$${VARIANT:-latest}" -- "$${CHAPTER:?say which chapter: make preview CHAPTER=03}"
 
-# The build writes each report file atomically; make must not delete the previous good one on Ctrl-C.
-.PRECIOUS: reports/%/report.pdf reports/%/report.html reports/%/results.json
+parameters: $(SETUP_DONE) ## rewrite the chapters' parameters cells and README's table from the declaration
+	$(PY) -m interpol_review parameters
 
-# Rewritten only when PDF_ENGINE changes, so switching engines rebuilds the PDFs and nothing else does.
-$(ENGINE_CHOICE): FORCE
-	@mkdir -p $(@D) && echo "$(PDF_ENGINE)" | cmp -s - $@ || echo "$(PDF_ENGINE)" > $@
+test: $(SETUP_DONE) $(SYSTEM_DONE) ## run the tests (in parallel; the slow simulations are `make test-slow`)
+	$(PY) -m pytest -n $(JOBS) -m "not slow"
 
-$(INDEX): $(REPORTS) $(wildcard params/*.yaml)
-	$(PY) -m interpol_review index
+test-slow: $(SETUP_DONE) $(SYSTEM_DONE) ## run the slow tests: coverage simulations and killed builds
+	$(PY) -m pytest -n $(JOBS) -m slow
 
-lab: $(SETUP_DONE) ## open the chapters in JupyterLab with the project's environment as kernel
-	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (interpol-review)" >/dev/null
-	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
-
-test: $(SETUP_DONE) $(SYSTEM_DONE) ## run the whole test suite (unit, bad input, end to end)
-	$(PY) -m pytest
-
-lint: $(SETUP_DONE) ## check style (ruff) and the package's layers (import-linter)
+lint: $(SETUP_DONE) ## check style (ruff), layers (import-linter), notebook hygiene (nbstripout), parameters
 	$(VENV)/bin/ruff check src tests notebooks benchmarks
 	$(VENV)/bin/ruff format --check src tests benchmarks
 	$(VENV)/bin/lint-imports --no-cache
+	$(VENV)/bin/nbstripout --verify $(NBSTRIPOUT_OPTIONS) notebooks/*.ipynb
+	$(PY) -m interpol_review parameters --check
 
-bench: $(SETUP_DONE) $(SYSTEM_DONE) ## time the build (cold, no-op, one variant, -j2, naive baseline) as ratios
+lab: $(SETUP_DONE) ## open the chapters in JupyterLab (as root too); LAB_ARGS="--port 8899" passes options
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks --no-browser --ip=127.0.0.1 $$( [ "$$(id -u)" = 0 ] && echo --allow-root ) $(LAB_ARGS)
+
+bench: $(SETUP_DONE) $(SYSTEM_DONE) ## time the builds side by side (cold, no-op, one variant, serial, parallel, floor)
 	$(PY) benchmarks/build.py $(BENCH_ARGS)
 
 checksums: $(SETUP_DONE) ## record the SHA-256 of data/raw after an intended edit (a new figure)

@@ -1,59 +1,105 @@
-"""reports/index.html: every report with its variant, parameters, date of data and links to HTML and PDF."""
+"""reports/index.html, the front door: which report to read first, each variant's headline numbers side by
+side, what changed since its previous data date, and links to every HTML and PDF (a Jinja template)."""
 
 from __future__ import annotations
 
-import html
 import json
 from pathlib import Path
 
-from interpol_review.analysis.run import Settings
+import jinja2
+
+from interpol_review.analysis.settings import Settings
+from interpol_review.build.due import INDEX_KEY
+from interpol_review.build.params import read_params_file
+from interpol_review.core import identity
 from interpol_review.core.atomic import write_text
-from interpol_review.build.params import read_variant
+from interpol_review.report.formatting import interval, level, number, percent, percent_interval, plural
 
-STYLE = """body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;max-width:60rem;margin:2rem auto;
-padding:0 1rem;color:#222;line-height:1.5}table{border-collapse:collapse;width:100%}th,td{text-align:left;
-padding:.5rem;border-bottom:1px solid #ddd;vertical-align:top}code{font-size:.85em}.missing{color:#a00}"""
+TEMPLATES = Path(__file__).parent / "templates"
+READ_FIRST = "latest"
 
 
-def changed_parameters(values: dict) -> str:
+def headline(results: dict, key: str) -> dict | None:
+    return next((item for item in results.get("headlines", []) if item["key"] == key), None)
+
+
+def count_text(results: dict) -> str:
+    item = headline(results, "task_force_latest_comparable_count") or headline(results, "task_force_latest_count")
+    return f"{number(item['value'])} in {item['year']}" if item else "not built"
+
+
+def confidence_of(results: dict) -> str:
+    return level(results.get("parameters", {}).get("confidence", 0.95))
+
+
+def rate_text(results: dict) -> str:
+    item = headline(results, "task_force_latest_rate")
+    if not item:
+        return ""
+    return f"{number(item['value'], 1)} in {item['year']} ({confidence_of(results)} interval {interval(item['low'], item['high'], 1)})"
+
+
+def share_text(results: dict) -> str:
+    item = headline(results, "ccf_deletion_share")
+    if not item:
+        return ""
+    bounds = percent_interval(item["low"], item["high"])
+    return f"{percent(item['value'])} in {item['year']} ({confidence_of(results)} interval {bounds})"
+
+
+def changes_text(results: dict) -> str:
+    changes = results.get("changes_since")
+    if not changes:
+        return ""
+    return (f"since {changes['since']}: {plural(len(changes['figures_added']), 'figure')} added, "
+            f"{plural(len(changes['verdicts_moved']), 'verdict')} moved")
+
+
+def changed_parameters(settings: Settings) -> list[str]:
     defaults = Settings()
-    changed = {k: v for k, v in values.items() if getattr(defaults, k, object()) != v}
-    if not changed:
-        return "defaults"
-    return ", ".join(f"<code>{html.escape(k)} = {html.escape(repr(v))}</code>" for k, v in changed.items())
+    return [
+        f"{name} = {value}"
+        for name, value in settings.as_dict().items()
+        if name not in ("title", "subtitle", "description") and getattr(defaults, name) != value
+    ]
 
 
 def index_html(params_files: list[Path], reports_dir: Path) -> str:
     rows = []
     for path in sorted(params_files):
-        variant = path.stem
-        settings = read_variant(path)
+        variant, settings = read_params_file(path)
         results_file = reports_dir / variant / "results.json"
         results = json.loads(results_file.read_text()) if results_file.exists() else {}
-        links = " ".join(
-            f'<a href="{variant}/report.{kind}">{kind.upper()}</a>'
-            if (reports_dir / variant / f"report.{kind}").exists()
-            else f'<span class="missing">no {kind}</span>'
-            for kind in ("html", "pdf")
-        )
         rows.append(
-            f"<tr><td><strong>{html.escape(variant)}</strong><br>{html.escape(settings.get('subtitle', ''))}</td>"
-            f"<td>{html.escape(settings.get('description', ''))}</td>"
-            f"<td>{changed_parameters(settings['parameters'])}</td>"
-            f"<td>{html.escape(results.get('data_date', 'not built'))}</td><td>{links}</td></tr>"
+            {
+                "variant": variant,
+                "description": settings.description or settings.subtitle,
+                "data_date": results.get("data_date", "not built"),
+                "count": count_text(results),
+                "rate": rate_text(results),
+                "share": share_text(results),
+                "changes": changes_text(results),
+                "parameters": changed_parameters(settings),
+                "links": [
+                    {"label": kind.upper(), "href": f"{variant}/report.{kind}",
+                     "exists": (reports_dir / variant / f"report.{kind}").exists()}
+                    for kind in ("html", "pdf")
+                ],
+            }
         )
-    return (
-        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>Reports: INTERPOL's refused and cancelled alerts</title><style>{STYLE}</style></head><body>"
-        "<h1>Reports</h1><p>One report per variant (<code>params/&lt;variant&gt;.yaml</code>). The date of data is "
-        "the month by which every figure used was public.</p>"
-        "<table><thead><tr><th>Variant</th><th>What it shows</th><th>Parameters (other than defaults)</th>"
-        "<th>Date of data</th><th>Report</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table></body></html>\n"
+    first = next((row for row in rows if row["variant"] == READ_FIRST), rows[0] if rows else None)
+    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True)
+    return environment.get_template("index.html.j2").render(
+        title=Settings().title,
+        kicker=identity.KICKER,
+        licence=identity.LICENCE,
+        rows=rows,
+        read_first=first,
     )
 
 
-def write_index(params_files: list[Path], reports_dir: Path) -> Path:
+def write_index(params_files: list[Path], reports_dir: Path, key: str = "") -> Path:
     target = reports_dir / "index.html"
     write_text(target, index_html(params_files, reports_dir))
+    write_text(reports_dir / INDEX_KEY, key)
     return target

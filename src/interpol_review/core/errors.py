@@ -63,3 +63,20 @@ class LedgerError(UserError):
 
 class ParameterError(UserError):
     """A report parameter is unknown, of the wrong type or out of range."""
+
+
+def os_error_message(error: OSError) -> str:
+    """One sentence for an operating system error: the path, what happened, and the fix."""
+    import errno
+
+    path = error.filename or "a file"
+    fixes = {
+        errno.ENOSPC: "the disk is full. Fix: free some space, then run the same command again",
+        errno.EDQUOT: "the disk quota is used up. Fix: free some space, then run again",
+        errno.EACCES: "permission denied. Fix: make it writable (or run as its owner)",
+        errno.EPERM: "operation not permitted. Fix: check the folder's permissions",
+        errno.EROFS: "the file system is read-only. Fix: build into a writable folder (--reports-dir)",
+        errno.EFBIG: "a file grew beyond the allowed size (ulimit -f?). Fix: lift the limit and run again",
+        errno.ENOENT: "no such file or folder. Fix: check the path",
+    }
+    return f"{path}: {fixes.get(error.errno, (error.strerror or str(error)) + '. Fix: check the path and run again')}"

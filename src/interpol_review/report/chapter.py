@@ -1,29 +1,64 @@
-"""What every chapter does first: the project style, the analysis for its parameters, its numbering."""
+"""What every chapter does first: check its parameters, set the figure style, load the analysis.
+
+A chapter runs three ways: in the build, with papermill's own command line, and by Run All in Jupyter.
+All three go through ``start``, so the same mistake gets the same message: the values of the parameters
+cell (and of the cell papermill injects after it) are checked against the one declaration of parameters
+(analysis/settings.py). A name papermill injected that no parameter declares, e.g. ``-p confidnce 0.9``,
+is found in the kernel's history of executed cells, where the injected cell starts with "# Parameters".
+"""
 
 from __future__ import annotations
 
+import ast
 from typing import Any
 
-from interpol_review.analysis.run import Analysis, Settings, cached_analysis
-from interpol_review.core.errors import ParameterError
-from interpol_review.core.paths import cache_dir, project_root
+from interpol_review.analysis.run import Analysis, cached_analysis
+from interpol_review.analysis.settings import Settings, declared, settings_from
+from interpol_review.core.paths import build_dir
 from interpol_review.ledger.load import load_ledger
-from interpol_review.report import plots
-from interpol_review.report.presentation import Numbering
+from interpol_review.report.figures import use_project_style
+from interpol_review.report.numbering import Numbering
+
+INJECTED_HEADER = "# Parameters"
+SOURCE = "the chapter's parameters"
 
 
-def settings_from(namespace: dict[str, Any]) -> Settings:
-    """The Settings named in a chapter's namespace (its parameters cell), checked."""
-    settings = Settings.from_values(namespace)
-    try:
-        settings.check()
-    except ValueError as error:
-        raise ParameterError(str(error)) from error
-    return settings
+def injected_names(namespace: dict[str, Any]) -> list[str]:
+    """Names assigned in the cell papermill injected, read from IPython's history (``In``)."""
+    history = namespace.get("In") or []
+    names = []
+    for source in history:
+        if isinstance(source, str) and source.startswith(INJECTED_HEADER):
+            try:
+                tree = ast.parse(source)
+            except SyntaxError:
+                continue
+            names += [
+                t.id
+                for node in tree.body
+                if isinstance(node, ast.Assign)
+                for t in node.targets
+                if isinstance(t, ast.Name)
+            ]
+    return names
+
+
+def parameter_values(namespace: dict[str, Any]) -> dict[str, Any]:
+    """The declared parameters found in the namespace, plus every name papermill injected."""
+    names = {spec.name for spec in declared()}
+    values = {name: namespace[name] for name in names if name in namespace}
+    for name in injected_names(namespace):
+        values[name] = namespace.get(name)
+    return values
+
+
+def settings_in(namespace: dict[str, Any]) -> Settings:
+    return settings_from(parameter_values(namespace), SOURCE)
 
 
 def start(number: int, namespace: dict[str, Any]) -> tuple[Analysis, Numbering]:
-    """Set the figure style and return the (cached) analysis for the chapter's parameters and its numbering."""
-    plots.use_project_style()
-    analysis = cached_analysis(load_ledger(), settings_from(namespace), cache_dir())
-    return analysis, Numbering(chapter=number, figure_dir=project_root() / "build" / "figures")
+    """Check the parameters, set the figure style; return the (cached) analysis and the numbering."""
+    settings = settings_in(namespace)
+    use_project_style()
+    analysis = cached_analysis(load_ledger(), settings)
+    return analysis, Numbering(chapter=number, figure_dir=build_dir() / "figures")

@@ -1,200 +1,225 @@
-"""The project's one figure style and the figures of the report.
+"""The report's figures. Each draws itself for a width in inches (the PDF's text block, or a phone).
 
-Colours come from seaborn's colour-blind-safe palette; text sizes are chosen to stay readable when a
-figure is printed at the width of an A4 text block.
+Drawn with matplotlib under the project's seaborn theme rather than seaborn.objects: a published count
+as a dot, a range as a bar with no midpoint marker, a range too wide to draw clipped with an arrow and
+its upper end written, and "not published" marks for empty years are per-point decisions that the
+declarative interface does not express.
 """
 
 from __future__ import annotations
 
 import math
 
-import matplotlib as mpl
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import seaborn as sns
 from matplotlib.colors import ListedColormap
+from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from interpol_review.checks.coverage import STATUS_ORDER
+from interpol_review.ledger.status import Status
+from interpol_review.report.formatting import number
 
 PALETTE = sns.color_palette("colorblind")
 STATUS_COLOURS = {
-    "observed": PALETTE[0],
-    "approximate": PALETTE[9],
-    "bounds only": PALETTE[1],
-    "missing": (0.93, 0.93, 0.93),
+    Status.PUBLISHED: PALETTE[0],
+    Status.BOUNDED: PALETTE[9],
+    Status.RECONSTRUCTED: PALETTE[1],
+    Status.MISSING: (0.92, 0.92, 0.92),
 }
-FIGURE_WIDTH = 6.3  # inches: the text width of an A4 page with 2.5 cm margins
+NARROW_BELOW = 5.0  # inches: below this, panels stack in one column
+NOT_PUBLISHED_MARK = dict(marker="x", color="0.55", markersize=5, linestyle="none")
+WIDE_RANGE = 3.0  # a range whose top is more than three times its bottom does not set the scale
 
 
-def use_project_style() -> None:
-    """Set the style every figure of the project uses; call once at the top of a chapter."""
-    sns.set_theme(context="paper", style="whitegrid", palette="colorblind", font_scale=1.1)
-    mpl.rcParams.update(
-        {
-            "figure.dpi": 110,
-            "savefig.dpi": 150,
-            "pdf.fonttype": 42,
-            "svg.hashsalt": "interpol-review",
-            "axes.titleweight": "bold",
-            "axes.titlelocation": "left",
-        }
-    )
+def columns_for(width: float, wanted: int = 2) -> int:
+    return 1 if width < NARROW_BELOW else wanted
 
 
-def coverage_heatmap(matrix: pd.DataFrame) -> plt.Figure:
-    """Series by year, one cell per status (observed, approximate, bounds only, missing)."""
-    codes = matrix.apply(lambda column: column.map(STATUS_ORDER.index)).astype(float)
-    height = 0.9 + 0.28 * len(matrix)
-    figure, axes = plt.subplots(figsize=(FIGURE_WIDTH, height))
-    colours = ListedColormap([STATUS_COLOURS[status] for status in STATUS_ORDER])
-    sns.heatmap(
-        codes,
-        ax=axes,
-        cmap=colours,
-        vmin=-0.5,
-        vmax=len(STATUS_ORDER) - 0.5,
-        cbar=False,
-        linewidths=1.0,
-        linecolor="white",
-    )
-    axes.set_xlabel("Year")
-    axes.set_ylabel("")
-    axes.tick_params(axis="both", length=0)
-    axes.tick_params(axis="x", labelsize=8, labelrotation=45)
-    axes.xaxis.tick_top()
-    axes.xaxis.set_label_position("top")
-    handles = [Patch(facecolor=STATUS_COLOURS[status], edgecolor="0.7", label=status) for status in STATUS_ORDER]
-    axes.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.01), ncol=len(handles), frameon=False)
-    figure.tight_layout()
-    return figure
-
-
-STATUS_LABELS = {"observed": "published count", "bounded": "published bound", "reconstructed": "reconstructed"}
-STATUS_MARKERS = {"observed": "o", "bounded": "s", "reconstructed": "D"}
-
-
-def interval_points(table: pd.DataFrame, value: str, low: str, high: str) -> pd.DataFrame:
-    """Rows to draw: finite intervals only, with a midpoint where no point value was published."""
-    finite = table[np.isfinite(table[high]) & np.isfinite(table[low])].copy()
-    finite["shown"] = finite[value].where(finite[value].notna(), (finite[low] + finite[high]) / 2)
-    return finite
-
-
-def draw_intervals(axes: plt.Axes, rows: pd.DataFrame, low: str, high: str, colour) -> None:
-    """Filled markers for published counts; hollow markers on a bar for bounded or reconstructed values.
-
-    Drawn with matplotlib rather than seaborn.objects: the filled-versus-hollow distinction by status,
-    with one shared legend across facets, is not expressible there without losing the legend.
-    """
-    for status, group in rows.groupby("status"):
-        published = status == "observed"
-        if not published:
-            axes.vlines(group["year"], group[low], group[high], color=colour, alpha=0.55, linewidth=3)
-        axes.plot(
-            group["year"],
-            group["shown"],
-            linestyle="none",
-            marker=STATUS_MARKERS.get(status, "o"),
-            markersize=6,
-            markerfacecolor=colour if published else "white",
-            markeredgecolor=colour,
-            markeredgewidth=1.4,
-        )
-
-
-def year_ticks(axes: plt.Axes, years: list[int], narrow: bool = False) -> None:
+def year_axis(axes: plt.Axes, years: list[int], panel_width: float) -> None:
+    """A tick for every year and a label for as many as fit the panel's width, on every panel."""
     axes.set_xticks(years)
-    every = 1 if len(years) <= 5 or not narrow else 2
-    axes.set_xticklabels([str(year) if (year - years[0]) % every == 0 else "" for year in years])
-    axes.set_xlim(min(years) - 0.5, max(years) + 0.5)
+    step = max(1, math.ceil(len(years) * 0.45 / max(panel_width - 0.6, 0.5)))
+    axes.set_xticklabels([str(y) if (y - years[0]) % step == 0 else "" for y in years])
+    axes.set_xlim(min(years) - 0.6, max(years) + 0.6)
 
 
-def status_legend(figure: plt.Figure, statuses: list[str], extra: list | None = None) -> None:
-    handles = [
-        plt.Line2D(
-            [],
-            [],
-            linestyle="none",
-            marker=STATUS_MARKERS[s],
-            markersize=6,
-            markeredgewidth=1.4,
-            markerfacecolor=PALETTE[0] if s == "observed" else "white",
-            markeredgecolor=PALETTE[0],
-            label=STATUS_LABELS[s] + ("" if s == "observed" else " (bar: interval, marker: midpoint)"),
-        )
-        for s in STATUS_LABELS
-        if s in statuses
+def scale_top(frame: pd.DataFrame) -> float:
+    """The top of a shared y scale: set by published values and narrow ranges, never by a wide range."""
+    narrow = frame[np.isfinite(frame["high"]) & (frame["high"] <= WIDE_RANGE * frame["low"].clip(lower=1))]
+    values = list(narrow["high"]) + list(frame["value"].dropna())
+    return 1.15 * max(values) if values else 1.0
+
+
+def draw_ranges(axes: plt.Axes, rows: pd.DataFrame, colour, top: float, offset: float = 0.0) -> None:
+    """Published values as dots, ranges as bars (no midpoint), a range too wide to draw clipped with an
+    arrow and its upper end written, and a lower bound ("at least 322") as a short bar with an arrow."""
+    for row in rows.itertuples():
+        x = row.year + offset
+        if row.status == Status.MISSING or not (math.isfinite(row.low) or math.isfinite(row.high)):
+            axes.plot([x], [0], **NOT_PUBLISHED_MARK)
+            continue
+        if row.low == row.high and row.status == Status.PUBLISHED:
+            axes.plot([x], [row.low], marker="o", markersize=6, color=colour, linestyle="none")
+            continue
+        if not math.isfinite(row.high):
+            tip = min(row.low + 0.12 * top, top * 0.97)
+            axes.annotate("", xy=(x, tip), xytext=(x, row.low),
+                          arrowprops=dict(arrowstyle="-|>", color=colour, linewidth=2.5, mutation_scale=10))
+            axes.text(x + 0.12, tip, f"at least {number(row.low)}", fontsize=7, color="0.25", va="center")
+            continue
+        high = min(row.high, top * 0.97)
+        axes.vlines(x, row.low, high, color=colour, linewidth=4, alpha=0.65)
+        if row.high > top * 0.97:
+            axes.annotate("", xy=(x, top * 0.995), xytext=(x, top * 0.9),
+                          arrowprops=dict(arrowstyle="->", color=colour, linewidth=1.2))
+            axes.text(x + 0.12, top * 0.93, f"to {number(row.high)}", fontsize=7, color="0.25", va="top")
+
+
+def status_handles(colour) -> list:
+    return [
+        Line2D([], [], marker="o", color=colour, linestyle="none", markersize=6, label="published"),
+        Line2D([], [], color=colour, linewidth=4, alpha=0.65, label="range the figures allow"),
+        Line2D([], [], label="not published", **NOT_PUBLISHED_MARK),
     ]
-    figure.legend(
-        handles=handles + (extra or []),
-        loc="lower center",
-        ncol=2,
-        frameon=False,
-        bbox_to_anchor=(0.5, -0.01),
-        fontsize=8,
-    )
 
 
-def over_time(
-    table: pd.DataFrame, value: str, low: str, high: str, facet: str, y_label: str, years: list[int], columns: int = 2
+def panels_over_time(
+    table: pd.DataFrame, panels: list[tuple[str, str]], years: list[int], y_label: str, width: float
 ) -> plt.Figure:
-    """One panel per ``facet`` value, years on the x axis, each value with its interval."""
-    shown = interval_points(table, value, low, high)
-    labels = list(dict.fromkeys(table[facet]))
-    rows = math.ceil(len(labels) / columns)
-    figure, grid = plt.subplots(rows, columns, figsize=(FIGURE_WIDTH, 2.1 * rows + 1.0), sharex=True, squeeze=False)
-    for axes, label in zip(grid.flat, labels, strict=False):
-        draw_intervals(axes, shown[shown[facet] == label], low, high, PALETTE[0])
-        axes.set_title(label, fontsize=9)
-        axes.set_ylim(bottom=0)
-        year_ticks(axes, years, narrow=columns > 1)
-        axes.tick_params(labelsize=8)
-    for axes in list(grid.flat)[len(labels) :]:
+    """One panel per series (``panels``: (series, title)), a shared y scale, every year labelled."""
+    columns = columns_for(width)
+    rows = math.ceil(len(panels) / columns)
+    height = rows * (2.0 if columns == 1 else 2.1) + 0.7
+    figure, grid = plt.subplots(rows, columns, figsize=(width, height), squeeze=False, sharey=True)
+    top = scale_top(table[table["series"].isin([series for series, _ in panels])])
+    for axes, (series, title) in zip(grid.flat, panels, strict=False):
+        draw_ranges(axes, table[table["series"] == series], PALETTE[0], top)
+        axes.set_title(title)
+        axes.set_ylim(0, top)
+        year_axis(axes, years, width / columns)
+        axes.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: number(v)))
+    for axes in list(grid.flat)[len(panels) :]:
         axes.set_visible(False)
     for axes in grid[:, 0]:
-        axes.set_ylabel(y_label, fontsize=9)
-    status_legend(figure, sorted(set(shown["status"])))
-    figure.tight_layout(rect=(0, 0.09 if rows < 3 else 0.06, 1, 1))
+        axes.set_ylabel(y_label)
+    figure.legend(
+        handles=status_handles(PALETTE[0]), loc="lower center", ncol=3, frameon=False, bbox_to_anchor=(0.5, 0.0)
+    )
+    figure.tight_layout(rect=(0, 0.07 if rows > 1 else 0.12, 1, 1))
     return figure
 
 
-def trend_figure(
-    points: pd.DataFrame, band: pd.DataFrame, prediction: dict | None, y_label: str, years: list[int]
+def trend_plot(
+    points: pd.DataFrame,
+    band: pd.DataFrame,
+    prediction: dict,
+    fitted: list[int],
+    years: list[int],
+    y_label: str,
+    level: str,
+    width: float,
 ) -> plt.Figure:
-    """Data points, the fitted trend with its confidence band (shaded) and the next year's prediction
-    interval (dashed bar): two different uncertainties, drawn differently."""
-    shown = interval_points(points, "value", "low", "high")
-    figure, axes = plt.subplots(figsize=(FIGURE_WIDTH, 3.4))
-    axes.fill_between(band["year"], band["conf_low"], band["conf_high"], color=PALETTE[0], alpha=0.18, linewidth=0)
-    axes.plot(band["year"], band["fitted"], color=PALETTE[0], linewidth=1.5)
-    draw_intervals(axes, shown, "low", "high", "0.2")
-    extra = [
-        mpl.patches.Patch(color=PALETTE[0], alpha=0.3, label="fitted trend, 95% confidence band"),
+    """Data, the fitted trend over the fitted years with its band, and the next year's prediction interval
+    as a dashed bar with caps; years outside the fit in grey."""
+    figure, axes = plt.subplots(figsize=(width, 3.3 if width >= NARROW_BELOW else 3.6))
+    inside = points[points["year"].isin(fitted)]
+    outside = points[~points["year"].isin(fitted)]
+    shown = band[band["year"].between(min(fitted), max(fitted))]
+    top = max(scale_top(points), shown["conf_high"].max() if len(shown) else 0, prediction.get("high") or 0)
+    top = min(top * 1.05, 2.5 * scale_top(points))
+    axes.fill_between(shown["year"], shown["conf_low"], shown["conf_high"], color=PALETTE[0], alpha=0.18, linewidth=0)
+    axes.plot(shown["year"], shown["fitted"], color=PALETTE[0], linewidth=1.6)
+    draw_ranges(axes, inside, "0.15", top)
+    draw_ranges(axes, outside, "0.65", top)
+    handles = [
+        Line2D([], [], color=PALETTE[0], linewidth=1.6, label="fitted trend"),
+        Patch(color=PALETTE[0], alpha=0.25, label=f"{level} band of the trend"),
+        Line2D([], [], marker="o", color="0.15", linestyle="none", label="published"),
+        Line2D([], [], color="0.15", linewidth=4, alpha=0.65, label="range the figures allow"),
     ]
-    if prediction is not None and np.isfinite(prediction["low"]):
+    if len(outside):
+        handles.append(Line2D([], [], marker="o", color="0.65", linestyle="none", label="not in the fit"))
+    if prediction and math.isfinite(prediction.get("low", math.nan)):
+        x = prediction["year"]
         axes.vlines(
-            prediction["year"], prediction["low"], prediction["high"], color=PALETTE[3], linestyle="--", linewidth=2
+            x, prediction["low"], min(prediction["high"], top * 0.98), color=PALETTE[3], linestyle="--", linewidth=2
         )
-        extra.append(
-            plt.Line2D(
-                [],
-                [],
-                color=PALETTE[3],
-                linestyle="--",
-                linewidth=2,
-                label=f"95% prediction interval, {prediction['year']}",
-            )
-        )
+        for y in (prediction["low"], prediction["high"]):
+            if y <= top:
+                axes.hlines(y, x - 0.15, x + 0.15, color=PALETTE[3], linewidth=2)
+        handles.append(Line2D([], [], color=PALETTE[3], linestyle="--", linewidth=2, label=f"{level} prediction, {x}"))
+        years = sorted(set(years) | {x})
+    axes.set_ylim(0, top)
     axes.set_ylabel(y_label)
-    axes.set_xlabel("Year")
-    # A band from very few points can be enormous; keep the data readable and let the band run off the top.
-    tops = [shown["high"].max(), shown["shown"].max() * 1.6]
-    if prediction is not None and np.isfinite(prediction["high"]):
-        tops.append(prediction["high"])
-    axes.set_ylim(0, max(tops) * 1.08)
-    year_ticks(axes, years)
-    status_legend(figure, sorted(set(shown["status"])), extra)
-    figure.tight_layout(rect=(0, 0.24, 1, 1))
+    year_axis(axes, years, width)
+    axes.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: number(v)))
+    columns = 2 if width < NARROW_BELOW else 3
+    figure.legend(handles=handles, loc="lower center", ncol=columns, frameon=False, bbox_to_anchor=(0.5, 0.0))
+    figure.tight_layout(rect=(0, 0.2 if width >= NARROW_BELOW else 0.28, 1, 1))
+    return figure
+
+
+def coverage_map(matrix: pd.DataFrame, width: float) -> plt.Figure:
+    """Series by year, each cell coloured by what was published for it."""
+    import textwrap
+
+    order = list(Status)
+    codes = matrix.apply(lambda column: column.map(lambda s: order.index(Status(s)))).astype(float)
+    narrow = width < NARROW_BELOW
+    wrap = 26 if narrow else 48
+    codes.index = ["\n".join(textwrap.wrap(label, wrap)) for label in codes.index]
+    lines = sum(label.count("\n") + 1 for label in codes.index)
+    height = 1.3 + 0.17 * lines + 0.12 * len(codes)
+    figure, axes = plt.subplots(figsize=(width, height))
+    sns.heatmap(codes, ax=axes, cmap=ListedColormap([STATUS_COLOURS[s] for s in order]), vmin=-0.5,
+                vmax=len(order) - 0.5, cbar=False, linewidths=1.0, linecolor="white")
+    axes.set_xlabel("")
+    axes.set_ylabel("")
+    axes.tick_params(axis="both", length=0, labelsize=7.5 if narrow else 8)
+    axes.tick_params(axis="x", labelrotation=90)
+    axes.xaxis.tick_top()
+    handles = [Patch(facecolor=STATUS_COLOURS[s], edgecolor="0.7", label=s.value) for s in order]
+    figure.legend(handles=handles, loc="lower center", ncol=2 if narrow else 4, frameon=False)
+    figure.tight_layout(rect=(0, 0.06 if narrow else 0.04, 1, 1))
+    return figure
+
+
+def two_series(
+    first: pd.DataFrame, second: pd.DataFrame, labels: tuple[str, str], years: list[int], y_label: str, width: float
+) -> plt.Figure:
+    """Two series on one scale (the two deletion routes), side by side in each year."""
+    figure, axes = plt.subplots(figsize=(width, 3.2 if width >= NARROW_BELOW else 3.6))
+    top = scale_top(pd.concat([first, second]))
+    draw_ranges(axes, first, PALETTE[0], top, offset=-0.12)
+    draw_ranges(axes, second, PALETTE[2], top, offset=0.12)
+    axes.set_ylim(0, top)
+    axes.set_ylabel(y_label)
+    year_axis(axes, years, width)
+    axes.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: number(v)))
+    handles = [
+        Line2D([], [], marker="o", color=PALETTE[0], linestyle="none", label=labels[0]),
+        Line2D([], [], marker="o", color=PALETTE[2], linestyle="none", label=labels[1]),
+        Line2D([], [], color="0.4", linewidth=4, alpha=0.65, label="range the figures allow"),
+        Line2D([], [], label="not published", **NOT_PUBLISHED_MARK),
+    ]
+    figure.legend(handles=handles, loc="lower center", ncol=2, frameon=False, bbox_to_anchor=(0.5, 0.0))
+    figure.tight_layout(rect=(0, 0.22 if width >= NARROW_BELOW else 0.27, 1, 1))
+    return figure
+
+
+def shares_plot(shares: pd.DataFrame, y_label: str, width: float) -> plt.Figure:
+    """A share per period with its interval, on a 0-100% scale."""
+    figure, axes = plt.subplots(figsize=(width, 2.8 if width >= NARROW_BELOW else 3.2))
+    labels = list(shares["label"])
+    positions = np.arange(len(labels))
+    axes.vlines(positions, 100 * shares["low"], 100 * shares["high"], color=PALETTE[0], linewidth=4, alpha=0.65)
+    axes.plot(positions, 100 * shares["share"], marker="o", color=PALETTE[0], linestyle="none")
+    axes.set_xticks(positions)
+    axes.set_xticklabels(labels)
+    axes.set_ylim(0, 100)
+    axes.set_xlim(-0.6, len(labels) - 0.4)
+    axes.set_ylabel(y_label)
+    figure.tight_layout()
     return figure

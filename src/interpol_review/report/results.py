@@ -1,31 +1,32 @@
-"""The results contract: every headline number of a run as one JSON-serializable dict.
+"""The results contract: every number of a report as one JSON document, reports/<variant>/results.json.
 
-Written beside each report as reports/<variant>/results.json, so that a reviewer (or a test, or another
-tool) can read the numbers without parsing HTML or PDF. Infinite bounds and missing values are written as
-null; floats are rounded to 6 significant digits so that the file is stable across platforms.
+A reviewer, a test or another tool reads the numbers without parsing HTML or PDF. Infinite bounds and
+missing values are null; floats are rounded to 6 significant digits so that the file is stable across
+platforms. Each trend carries its number of years, residual degrees of freedom, method and measured
+coverage.
 """
 
 from __future__ import annotations
 
 import json
 import math
+from dataclasses import asdict
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from interpol_review.analysis.run import Analysis, settings_dict
-from interpol_review.core import provenance
-from interpol_review.stats.panel import RECONSTRUCTED
+from interpol_review.report.coverage import measured_coverage
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+RESULTS_MIME = "application/vnd.interpol-review.results+json"  # the build writes it to results.json
 
 
 def clean(value: Any) -> Any:
     """JSON-safe: numpy scalars to Python, NaN and infinities to None, floats to 6 significant digits."""
     if isinstance(value, dict):
         return {str(key): clean(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
+    if isinstance(value, list | tuple | np.ndarray):
         return [clean(item) for item in value]
     if isinstance(value, np.generic):
         value = value.item()
@@ -34,42 +35,96 @@ def clean(value: Any) -> Any:
     return value
 
 
-def records(frame: pd.DataFrame, columns: list[str] | None = None) -> list[dict]:
-    frame = frame if columns is None else frame[columns]
+def records(frame: pd.DataFrame | None, columns: list[str] | None = None) -> list[dict]:
+    if frame is None or frame.empty:
+        return []
+    frame = frame if columns is None else frame[[c for c in columns if c in frame]]
     return [clean(row) for row in frame.to_dict(orient="records")]
 
 
-def results_dict(analysis: Analysis) -> dict[str, Any]:
+def trends_with_coverage(trends: pd.DataFrame, route: str) -> list[dict]:
+    rows = records(trends)
+    for row in rows:
+        row["route"] = route
+        row["measured_coverage"] = measured_coverage(row)
+    return rows
+
+
+def results_dict(analysis) -> dict[str, Any]:
     panel = analysis.panel.table
-    reconstructed = panel[panel["status"] == RECONSTRUCTED]
+    complaints = analysis.complaints
+    edition = analysis.edition
     return clean(
         {
             "schema_version": SCHEMA_VERSION,
-            "parameters": settings_dict(analysis.settings),
+            "parameters": analysis.settings.as_dict(),
+            "years": asdict(analysis.window),
             "data_sha256": analysis.ledger.sha256,
-            "data_date": data_date(analysis),
-            "commit": provenance.commit(),
+            "data_date": analysis.ledger.data_date,
+            "headlines": [asdict(item) for item in analysis.headlines],
             "panel": records(
-                panel, ["year", "series", "status", "value", "low", "high", "scope_break", "bound_method"]
+                panel,
+                [
+                    "year",
+                    "series",
+                    "status",
+                    "value",
+                    "low",
+                    "high",
+                    "scope_break",
+                    "bound_method",
+                    "binding_low",
+                    "binding_high",
+                    "figure_ids",
+                ],
             ),
-            "reconstructed_bounds": records(
-                reconstructed, ["year", "series", "low", "high", "bound_method", "binding"]
-            ),
-            "dropped_by_disagreement_rule": records(analysis.panel.dropped),
-            "rates_per_1000": records(analysis.rates, ["year", "series", "status", "rate_per_1000", "low", "high"]),
-            "trends": records(analysis.trends),
+            "joint_ranges": records(analysis.panel.joint),
+            "set_aside_by_disagreement_rules": records(analysis.panel.set_aside),
+            "rates_per_1000": records(analysis.rates),
+            "trends": trends_with_coverage(analysis.trends, "task_force"),
+            "changes_between_years": records(analysis.changes),
             "trend_sensitivity": records(analysis.sensitivity),
-            "claims": records(analysis.claims, ["claim_id", "statement", "claimed", "verdict", "decided_by"]),
+            "claims": records(analysis.claims),
+            "claims_under_the_other_disagreement_rule": records(
+                analysis.claims_other_rule, ["claim_id", "reading", "verdict"]
+            ),
+            "ccf": {
+                "series": records(complaints.series),
+                "deletion_shares": records(complaints.shares),
+                "share_changes": records(complaints.share_changes),
+                "share_trend": complaints.share_trend,
+                "trends": trends_with_coverage(complaints.trends, "ccf"),
+                "changes_between_years": records(complaints.changes),
+                "deletion_routes": records(complaints.routes),
+                "time_to_decide": records(complaints.time_to_decide),
+                "two_routes": records(complaints.two_routes),
+            },
+            "scenarios": {name: records(table) for name, table in analysis.scenarios.items()},
             "review_capacity": records(analysis.capacity),
+            "changes_since": None
+            if edition is None
+            else {
+                "since": edition.since,
+                "figures_added": list(edition.figures_added["figure_id"]),
+                "verdicts_moved": records(edition.verdicts_moved),
+                "headlines_moved": [
+                    {"before": asdict(before), "now": asdict(now)} for before, now in edition.headlines_moved
+                ],
+            },
         }
     )
 
 
-def data_date(analysis: Analysis) -> str:
-    """The month by which every figure used was public: the date of the data this report describes."""
-    public_by = analysis.ledger.sources.set_index("source_id")["figures_public_by"]
-    return str(analysis.ledger.figures["source_id"].map(public_by).max())
-
-
-def results_json(analysis: Analysis) -> str:
+def results_json(analysis) -> str:
     return json.dumps(results_dict(analysis), indent=2, sort_keys=True, allow_nan=False) + "\n"
+
+
+class ResultsOutput:
+    """Displayed by the summary chapter in a cell the rendered report leaves out: the build takes the
+    document from the executed notebook (and adds the commit it was built from)."""
+
+    def __init__(self, analysis):
+        self.analysis = analysis
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
+        return {RESULTS_MIME: results_json(self.analysis)}

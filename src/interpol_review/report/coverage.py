@@ -1,0 +1,58 @@
+"""Measured coverage: how often each kind of interval the report prints contains the truth, in simulated
+data shaped like the data it is fitted to (benchmarks/coverage.py writes docs/coverage.csv).
+
+An interval whose measured coverage is more than two points from its nominal level is labelled with the
+measured figure wherever it is printed.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pandas as pd
+
+from interpol_review.core.paths import project_root
+
+TOLERANCE = 0.02
+# Which simulated design each fitted trend resembles (route, series, rate or count).
+DESIGNS = {
+    ("task_force", "refused_all", False): "task force count",
+    ("task_force", "refused_all", True): "task force rate",
+    ("ccf", "requests_admissible", False): "CCF chart readings",
+    ("ccf", "requests_finalised", False): "CCF four years",
+    ("ccf", "deleted_after_complaint", False): "CCF deletions",
+}
+
+
+@cache
+def coverage_table() -> pd.DataFrame:
+    path = project_root() / "docs" / "coverage.csv"
+    if not path.exists():
+        return pd.DataFrame(
+            columns=["design", "model", "dispersion", "interval", "nominal", "coverage", "replications"]
+        )
+    return pd.read_csv(path)
+
+
+def measured_coverage(trend: dict) -> dict | None:
+    """The lowest measured coverage of the trend and prediction intervals over the simulated settings of the
+    trend's design and model (with and without overdispersion), or None where no design matches."""
+    design = DESIGNS.get((trend.get("route"), trend.get("series"), bool(trend.get("with_exposure"))))
+    table = coverage_table()
+    rows = table[(table["design"] == design) & (table["model"] == trend.get("model"))]
+    if design is None or rows.empty:
+        return None
+    found = {"design": design}
+    for kind in ("trend", "prediction"):
+        chosen = rows[rows["interval"] == kind]
+        if len(chosen):
+            found[kind] = float(chosen["coverage"].min())
+            found[f"{kind}_nominal"] = float(chosen["nominal"].iloc[0])
+    return found
+
+
+def label(coverage: float | None, nominal: float) -> str:
+    """'' when coverage is within two points of nominal; else 'measured coverage 88%'."""
+    if coverage is None or abs(coverage - nominal) <= TOLERANCE:
+        return ""
+    return f"measured coverage {100 * coverage:.0f}%"

@@ -1,0 +1,163 @@
+"""Chapter 5, what the data cannot tell: each unknown as a stated range of assumptions, and what follows;
+every ratio pairs numerator and denominator of the same year and scope, or says in its row why not."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from interpol_review.report.formatting import interval, number, percent
+
+
+def scenario_year(analysis) -> int | None:
+    """The latest year whose requests scenarios are complete (same-year alerts issued are needed)."""
+    requests = analysis.scenarios["requests"]
+    return int(requests["year"].max()) if len(requests) else None
+
+
+def requests_table(analysis, numbering, year: int):
+    table = analysis.scenarios["requests"]
+    table = table[table["year"] == year]
+    wide = table.assign(
+        rate=[
+            "impossible" if not r.possible else interval(100 * r.refusal_rate_low, 100 * r.refusal_rate_high, 1) + "%"
+            for r in table.itertuples()
+        ]
+    ).pivot(index="new_request_share", columns="requests", values="rate")
+    frame = pd.DataFrame({"Share that are refusals of new requests": [percent(s) for s in wide.index]})
+    for requests in wide.columns:
+        frame[f"{number(requests)} requests"] = list(wide[requests])
+    ceiling = table.groupby("new_request_share")["refusal_rate_ceiling"].first()
+    frame["Largest possible rate"] = [percent(c, 1) for c in ceiling]
+    columns = list(frame.columns[1:])
+    return numbering.table(
+        frame,
+        f"Implied refusal rate among requests in {year}, for assumed numbers of requests "
+        "and shares of refusals (not published figures).",
+        numeric=columns,
+    )
+
+
+def requests_text(analysis, numbering, year: int) -> str:
+    settings = analysis.settings
+    return (
+        f"{numbering.next_table()} assumes, for {year}, a share of the refused-or-cancelled total that were "
+        f"refusals of new requests, and a number of requests between {number(settings.requests_low)} and "
+        f"{number(settings.requests_high)} (assumptions, not published figures). Every request was issued or "
+        "refused, so requests were at least alerts issued plus refusals: scenarios below that floor are marked "
+        "impossible, and the last column is the largest refusal rate the published counts allow whatever the "
+        "number of requests."
+    )
+
+
+def cancellations_table(analysis, numbering, year: int):
+    table = analysis.scenarios["cancellations"]
+    table = table[table["year"] == year]
+    if table.empty:
+        return None
+    per_1000 = [
+        interval(a, b, 1) if math.isfinite(a) else "no stock published"
+        for a, b in zip(table["per_1000_low"], table["per_1000_high"], strict=True)
+    ]
+    frame = pd.DataFrame(
+        {
+            "Share that are refusals of new requests": table["new_request_share"].map(percent),
+            "Cancellations of earlier alerts": [
+                interval(a, b) for a, b in zip(table["cancellations_low"], table["cancellations_high"], strict=True)
+            ],
+            "Per 1,000 valid Red Notices": per_1000,
+            "Why the ratio is only approximate": table["why_not"],
+        }
+    )
+    stock = table["stock_date"].iloc[0] if "stock_date" in table and table["stock_date"].iloc[0] else "none"
+    return numbering.table(
+        frame,
+        f"Cancellations of alerts issued before {year} implied by each share, and per 1,000 valid Red Notices in "
+        f"circulation in the same year (stock published for {stock}).",
+        numeric=["Cancellations of earlier alerts", "Per 1,000 valid Red Notices"],
+    )
+
+
+def denominators_table(analysis, numbering):
+    table = analysis.scenarios["denominators"]
+    frame = pd.DataFrame(
+        {
+            "Year": table["year"].astype(str),
+            "Denominator": table["denominator"],
+            "Denominator value": [
+                interval(a, b) for a, b in zip(table["denominator_low"], table["denominator_high"], strict=True)
+            ],
+            "Per 1,000": [
+                interval(a, b, 1) for a, b in zip(table["per_1000_low"], table["per_1000_high"], strict=True)
+            ],
+            "Caveat": table["caveat"],
+        }
+    )
+    return numbering.table(
+        frame,
+        "Refused or cancelled per 1,000 under each denominator published for the same "
+        "year, with what makes each comparison imperfect.",
+        numeric=["Denominator value", "Per 1,000"],
+    )
+
+
+def scope_table(analysis, numbering):
+    table = analysis.scenarios.get("scope_break")
+    if table is None:
+        return None, None
+    year, before = int(table["year"].iloc[0]), int(table["compared_with"].iloc[0])
+    frame = pd.DataFrame(
+        {
+            f"Share of the {year} total that is Red Notices and diffusions": table["red_and_diffusion_share"].map(
+                percent
+            ),
+            f"Comparable {year} count": table["comparable_count"].map(number),
+            f"Change on {before}": table["change_percent"].map(
+                lambda v: (number(v) if v < 0 else "+" + number(v)) + "%"
+            ),
+        }
+    )
+    text = (
+        f"The {year} figures may include green, yellow and blue notices as well as Red Notices and diffusions. If "
+        f"only part of the {year} total concerns Red Notices and diffusions, its rise on {before} shrinks or "
+        f"reverses ({numbering.next_table()})."
+    )
+    return text, numbering.table(
+        frame, f"The {year} total under assumed shares of Red Notices and diffusions.", numeric=list(frame.columns[1:])
+    )
+
+
+def capacity_table(analysis, numbering):
+    table = analysis.capacity
+    if table is None or table.empty:
+        return None, None
+    settings = analysis.settings
+    frame = pd.DataFrame(
+        {
+            "Year": table["year"].astype(str),
+            "Alerts reviewed": [interval(a, b) for a, b in zip(table["alerts_low"], table["alerts_high"], strict=True)],
+            "Per person per working day": [
+                interval(a, b, 1)
+                for a, b in zip(table["per_person_day_low"], table["per_person_day_high"], strict=True)
+            ],
+            "Minutes per alert": [
+                interval(a, b)
+                for a, b in zip(table["minutes_per_alert_low"], table["minutes_per_alert_high"], strict=True)
+            ],
+            "Staff figure published for the year": table["staff"],
+        }
+    )
+    text = (
+        f"How much time could the task force give each alert? No year has both a published count of alerts "
+        f"reviewed and an independent count of staff: the briefing's thirty to forty is its own statement, and "
+        "about forty was reported for 2023, a year whose alerts issued were not published. "
+        f"{numbering.next_table()} is therefore a scenario: with {settings.staff_low} to {settings.staff_high} "
+        "people working 220 to 230 days of 7.5 hours, and each alert reviewed once, the alerts of each year would "
+        "leave this much time; re-reviews and other duties would leave less."
+    )
+    return text, numbering.table(
+        frame,
+        "Review capacity under assumed staff (a scenario, not published figures).",
+        numeric=["Alerts reviewed", "Per person per working day", "Minutes per alert"],
+    )

@@ -1,0 +1,262 @@
+"""Chapter 1: the main points first, as a statistics bulletin opens: each a plain number, a comparison and
+its caveat, for both deletion routes; then one chart whose title states the finding."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from interpol_review.ledger.series import REFUSED_ALL
+from interpol_review.ledger.status import Status
+from interpol_review.report import plots
+from interpol_review.report.formatting import interval, level, listing, number, percent, percent_interval, plural
+from interpol_review.report.links import glossary
+from interpol_review.report.wording import trend_sentence
+from interpol_review.stats.claims import CONTRADICTED, DEPENDS, NOT_FOUND, SUPPORTED
+
+
+def headline(analysis, key: str):
+    return next((item for item in analysis.headlines if item.key == key), None)
+
+
+def about_the_data(analysis) -> str:
+    """The box: where the numbers come from."""
+    figures = analysis.ledger.figures
+    primary = analysis.ledger.sources.loc[analysis.ledger.sources["role"] == "primary", "source_id"]
+    direct = int(figures["source_id"].isin(primary).sum())
+    sources = figures["source_id"].nunique()
+    return (
+        f"**Where the numbers come from.** This report rests on {plural(len(figures), 'published figure')} from "
+        f"{plural(sources, 'source')}. {number(direct) if direct else 'None'} of them "
+        f"{'comes' if direct == 1 else 'come'} from INTERPOL's own publications: INTERPOL's statistics page "
+        "and the CCF's annual reports could not be retrieved, so every other figure is a quotation by a law "
+        "firm, a newspaper, a parliament or an NGO. Each figure can be followed to its source and its words in "
+        "the appendix."
+    )
+
+
+def task_force_point(analysis) -> str | None:
+    latest = headline(analysis, "task_force_latest_comparable_count") or headline(analysis, "task_force_latest_count")
+    if latest is None:
+        return None
+    table = analysis.panel.table
+    first = table[(table["series"] == REFUSED_ALL) & (table["year"] == analysis.window.start)]
+    text = (
+        f"INTERPOL's {glossary('NDTF', 'task force')} refused or cancelled **{number(latest.value)}** "
+        f"{glossary('Red Notice', 'Red Notices')} and {glossary('diffusion', 'diffusions')} in {latest.year}"
+    )
+    if len(first) and math.isfinite(first["high"].iloc[0]) and str(analysis.window.start) != latest.year:
+        low, high = first["low"].iloc[0], first["high"].iloc[0]
+        times = interval(latest.value / high, latest.value / low, 1)
+        text += f", {times} times the {interval(low, high)} of {analysis.window.start}"
+    scope = headline(analysis, "task_force_latest_count")
+    if scope is not None and scope.note and scope.year != latest.year:
+        text += f"; the {number(scope.value)} of {scope.year} may include other notice colours"
+    return text + "."
+
+
+def rate_point(analysis) -> str | None:
+    latest = headline(analysis, "task_force_latest_rate")
+    if latest is None:
+        return None
+    rates = analysis.rates
+    first = rates[(rates["series"] == REFUSED_ALL) & (rates["year"] == rates["year"].min())]
+    text = (
+        f"In {latest.year}, the latest year whose counts of refusals and of alerts issued were both published, "
+        f"**{number(latest.value, 1)} per 1,000 alerts issued** were refused or cancelled "
+        f"({level(analysis.settings.confidence)} interval {interval(latest.low, latest.high, 1)})"
+    )
+    if len(first) and str(first["year"].iloc[0]) != latest.year:
+        row = first.iloc[0]
+        text += f", against {interval(row['low'], row['high'], 1)} in {row['year']}"
+    return text + (
+        ". The count includes cancellations of alerts issued in earlier years, and requests are not published, "
+        "so this is not a refusal rate among requests."
+    )
+
+
+def trend_point(analysis) -> str | None:
+    trends = analysis.trends
+    rows = trends[(trends["series"] == REFUSED_ALL) & ~trends["with_exposure"]] if len(trends) else trends
+    if rows.empty:
+        return None
+    fit = rows.iloc[0]
+    span = f"{min(fit.years)}–{max(fit.years)}"
+    sentence = trend_sentence("Refusals and cancellations", fit, analysis.settings.confidence, span)
+    if analysis.settings.scope_break == "own_level" and fit.scope_level == fit.scope_level:
+        sentence += " The 2024 figure, whose scope may be wider, has its own level and does not steer the trend."
+    return sentence
+
+
+def ccf_share_point(analysis) -> str | None:
+    share = headline(analysis, "ccf_deletion_share")
+    if share is None:
+        return None
+    text = (
+        f"Of the complaints the {glossary('CCF')} decided in {share.year}, **{percent(share.value)}** ended with "
+        f"the data deleted ({level(analysis.settings.confidence)} interval "
+        f"{percent_interval(share.low, share.high)})"
+    )
+    changes = analysis.complaints.share_changes
+    if len(changes):
+        row = changes.iloc[-1]
+        same = row["low"] <= 0 <= row["high"]
+        text += (
+            f", {'no different from' if same else 'changed from'} {percent(row['from_share'])} in {row['from_period']}"
+        )
+    return (
+        text
+        + ": about two in three decided complaints. A share of all complaints received is lower, since many are never decided on the merits."
+    )
+
+
+def ccf_caseload_point(analysis) -> str | None:
+    latest = headline(analysis, "ccf_latest_requests_admissible")
+    trends = analysis.complaints.trends
+    fit = trends[trends["series"] == "requests_admissible"] if len(trends) else trends
+    if latest is None:
+        return None
+    text = f"Admissible requests to the CCF reached **{number(latest.value)}** in {latest.year}"
+    if len(fit):
+        fit = fit.iloc[0]
+        text = trend_sentence(text + "; they", fit, analysis.settings.confidence, f"{min(fit.years)}–{max(fit.years)}")
+        return text
+    return text + "."
+
+
+def claims_point(analysis) -> str | None:
+    claims = analysis.claims[analysis.claims["made_by"] == "FT22"].drop_duplicates("claim_id")
+    if claims.empty:
+        return None
+    counts = claims["claim_verdict"].value_counts()
+    parts = [
+        f"{counts.get(verdict, 0)} {label}"
+        for verdict, label in (
+            (SUPPORTED, "hold"),
+            (CONTRADICTED, "are contradicted"),
+            (DEPENDS, "depend on how they are read"),
+            (NOT_FOUND, "concern figures not found in any source"),
+        )
+        if counts.get(verdict, 0)
+    ]
+    rest = len(claims) - sum(counts.get(v, 0) for v in (SUPPORTED, CONTRADICTED, DEPENDS, NOT_FOUND))
+    if rest:
+        parts.append(f"{rest} cannot be determined from the published figures")
+    return f"Of the {len(claims)} quantitative claims of Fair Trials' November 2022 briefing, {listing(parts)}."
+
+
+def main_points(analysis) -> list[str]:
+    points = [
+        task_force_point(analysis),
+        rate_point(analysis),
+        trend_point(analysis),
+        ccf_share_point(analysis),
+        ccf_caseload_point(analysis),
+        claims_point(analysis),
+    ]
+    return [point for point in points if point]
+
+
+def headline_figure(analysis, numbering):
+    """The two routes over time on one scale."""
+    table = analysis.panel.table
+    task_force = table[table["series"] == REFUSED_ALL][["year", "status", "value", "low", "high"]]
+    deleted = analysis.complaints.series
+    deleted = deleted[(deleted["measure"] == "deleted_after_complaint") & deleted["period"].str.fullmatch(r"\d{4}")]
+    ccf = pd.DataFrame(
+        {
+            "year": deleted["period"].astype(int),
+            "status": deleted["status"],
+            "value": deleted["value"],
+            "low": deleted["low"],
+            "high": deleted["high"],
+        }
+    )
+    years = list(range(analysis.window.start, analysis.window.end + 1))
+    ccf = ccf[ccf["year"].isin(years)]
+    latest = task_force[task_force["status"] == Status.PUBLISHED].sort_values("year")
+    finding = "Both deletion routes handle hundreds to thousands of alerts a year, the task force several times more"
+    if len(latest) >= 2:
+        finding = (
+            f"The task force refused or cancelled {number(latest['value'].iloc[-1])} alerts in {latest['year'].iloc[-1]}; "
+            "complaints to the CCF ended in a few hundred deletions a year"
+        )
+    alt = (
+        "Refused or cancelled by the task force per year: "
+        + "; ".join(f"{row.year}: {interval(row.low, row.high)}" for row in task_force.itertuples())
+        + ". Deleted after a complaint to the CCF: "
+        + "; ".join(f"{row.year}: {interval(row.low, row.high)}" for row in ccf.itertuples())
+        + "."
+    )
+    return numbering.figure(
+        lambda width: plots.two_series(
+            task_force,
+            ccf,
+            ("refused or cancelled by the task force", "deleted after a complaint to the CCF"),
+            years,
+            "Alerts a year",
+            width,
+        ),
+        f"{finding}. Dots are published counts; bars are the ranges the published figures allow; the CCF's "
+        "2019-2020 report gives one total for two years and is not drawn.",
+        alt,
+    )
+
+
+def reading_guide() -> str:
+    return (
+        "**How to read the numbers.** A *published* value was stated by a source; a *bounded* value is known "
+        "only within a range (an approximate figure, a bound, a rounded share, or disagreeing sources); a "
+        "*reconstructed* value was never published but is pinned within a range by INTERPOL's published "
+        "averages, shares and statements; *missing* means nothing constrains it. Intervals combine the "
+        "randomness of yearly counts with these ranges. Words in blue link to the glossary, figure ids (F026) "
+        "to the appendix that quotes each source."
+    )
+
+
+def edition_section(analysis) -> str | None:
+    """'What changed since 2026-01': figures added, verdicts and headline numbers that moved."""
+    edition = analysis.edition
+    if edition is None:
+        return None
+    added = edition.figures_added
+    lines = [f"## What changed since the data of {edition.since}", ""]
+    if added.empty:
+        lines.append(f"No figure was published between {edition.since} and this report's data date.")
+    else:
+        listed = listing([f"[{fid}](#ledger-{fid})" for fid in added["figure_id"]])
+        lines.append(
+            f"{plural(len(added), 'figure')} became public after {edition.since}: {listed} "
+            f"(sources {listing(sorted(set(added['source_id'])))})."
+        )
+    if len(edition.verdicts_moved):
+        moved = [
+            f"{row.claim_id} ({row.reading}): {row.before} → {row.now}" for row in edition.verdicts_moved.itertuples()
+        ]
+        lines.append(f"Verdicts that moved: {listing(moved)}.")
+    else:
+        lines.append("No verdict on a claim moved.")
+    if edition.headlines_moved:
+        moved = [
+            f"{now.key.replace('_', ' ')}: {format_headline(before)} → {format_headline(now)}"
+            for before, now in edition.headlines_moved
+        ]
+        lines.append(f"Headline numbers that moved: {listing(moved)}.")
+    else:
+        lines.append("No headline number moved.")
+    return "\n".join(lines)
+
+
+def format_headline(item) -> str:
+    if not item.year:
+        return "none"
+    if item.unit == "share":
+        return f"{percent(item.value)} ({item.year})"
+    if item.unit == "rate_ratio":
+        from interpol_review.report.formatting import change
+
+        return f"{change(item.value)} a year ({item.year})"
+    digits = 1 if item.unit == "per_1000" else 0
+    value = number(item.value, digits) if item.value == item.value else interval(item.low, item.high, digits)
+    return f"{value} ({item.year})"

@@ -1,0 +1,162 @@
+"""Numbered tables that read: a caption, text left and numbers right, a header per column, links kept,
+the same table in HTML, in the PDF and as a CSV file beside the report.
+
+The LaTeX goes through pandas' ``Styler.to_latex`` as a longtable (booktabs rules, a header repeated on
+every page, never running off the page). The HTML is written here, because Styler has no way to mark
+header scopes or to keep a caption that carries links, which screen readers and the report's cross
+references need. The CSV travels in the output under its own MIME type; the build writes it to
+``reports/<variant>/tables/table-3-2.csv``.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from interpol_review.report.links import Link, Parts, Target, anchor, latex_escape, markdown_escape
+
+CSV_MIME = "text/csv"
+TEXT_WIDTH_CM = 16.2  # the A4 text block of the PDF template
+COLUMN_PADDING_CM = 0.42  # LaTeX's \tabcolsep on both sides of a column
+# Font sizes tried in turn, with the width of an average character of a table cell in each.
+FONT_SIZES = (("small", 0.19), ("footnotesize", 0.165), ("scriptsize", 0.14))
+
+
+def cell_text(value) -> str:
+    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+
+
+def cell_html(value) -> str:
+    if isinstance(value, Link | Target):
+        return value.html()
+    if isinstance(value, Parts):
+        return value.render("html")
+    return html.escape(cell_text(value))
+
+
+def cell_latex(value) -> str:
+    if isinstance(value, Link | Target):
+        return value.latex()
+    if isinstance(value, Parts):
+        return value.render("latex")
+    return latex_escape(cell_text(value))
+
+
+@dataclass
+class Table:
+    """``frame``: the cells as the reader sees them (text, Link or Parts); ``numeric``: the columns to
+    right-align; ``row_header``: whether the first column names the row (a year, a claim)."""
+
+    frame: pd.DataFrame
+    number: str  # "3.2"
+    caption: str  # markdown is not interpreted here: plain text
+    numeric: list[str] = field(default_factory=list)
+    row_header: bool = True
+    source: Parts | None = None  # the ledger rows behind the table, shown after the caption
+
+    @property
+    def anchor(self) -> str:
+        return anchor("table", self.number)
+
+    @property
+    def label(self) -> str:
+        return f"Table {self.number}"
+
+    def csv(self) -> str:
+        return self.frame.map(cell_text).to_csv(index=False, lineterminator="\n")
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
+        return {
+            "text/html": self.html(),
+            "text/latex": self.latex(),
+            "text/plain": f"{self.label}. {self.caption}",
+            CSV_MIME: self.csv(),
+        }
+
+    def html(self) -> str:
+        columns = list(self.frame.columns)
+        header = "".join(
+            f'<th scope="col" class="{"num" if name in self.numeric else "text"}">{html.escape(str(name))}</th>'
+            for name in columns
+        )
+        rows = []
+        for values in self.frame.itertuples(index=False):
+            cells = []
+            for position, (name, value) in enumerate(zip(columns, values, strict=True)):
+                kind = "num" if name in self.numeric else "text"
+                if position == 0 and self.row_header:
+                    cells.append(f'<th scope="row" class="{kind}">{cell_html(value)}</th>')
+                else:
+                    cells.append(f'<td class="{kind}">{cell_html(value)}</td>')
+            rows.append("<tr>" + "".join(cells) + "</tr>")
+        source = f' <span class="source">Source: {self.source.render("html")}.</span>' if self.source else ""
+        csv = f' <a class="csv" href="tables/{self.anchor}.csv">Data (CSV)</a>'
+        caption = f"<caption><strong>{self.label}.</strong> {html.escape(self.caption)}{source}{csv}</caption>"
+        return (
+            f'<div class="table-scroll" id="{self.anchor}" role="region" tabindex="0" aria-label="{self.label}">'
+            f'<table class="report-table">{caption}<thead><tr>{header}</tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table></div>"
+        )
+
+    def latex(self) -> str:
+        size, column_format = self.layout()
+        frame = self.frame.map(cell_latex)
+        frame.columns = [rf"\textbf{{{latex_escape(str(name))}}}" for name in self.frame.columns]
+        source = f" Source: {self.source.render('latex')}." if self.source else ""
+        # \protect: a caption is a moving argument, and the hyperlink target would break inside it.
+        caption = rf"\protect\hypertarget{{{self.anchor}}}{{}}\textbf{{{self.label}.}} {latex_escape(self.caption)}{source}"
+        body = frame.style.hide(axis="index").to_latex(
+            environment="longtable", hrules=True, column_format=column_format, caption=(caption, self.label)
+        )
+        return f"\\begingroup\\{size}\\setlength{{\\LTcapwidth}}{{\\linewidth}}\n" + body + "\\endgroup\n"
+
+    def layout(self) -> tuple[str, str]:
+        """A font size and a column format whose widths add up to the text width: numbers right, text left
+        and ragged, every column wide enough for its longest word; a wide table gets a smaller font."""
+        for size, char_cm in FONT_SIZES:
+            widths = self.column_widths(char_cm)
+            if widths is not None:
+                break
+        spec = []
+        for name, width in zip(self.frame.columns, widths, strict=True):
+            align = "raggedleft" if name in self.numeric else "raggedright"
+            spec.append(rf">{{\{align}\arraybackslash}}p{{{width:.2f}cm}}")
+        return size, "".join(spec)
+
+    def column_widths(self, char_cm: float) -> list[float] | None:
+        """Widths in cm, or None when the longest words alone do not fit at this font size."""
+        columns = list(self.frame.columns)
+        room = TEXT_WIDTH_CM - COLUMN_PADDING_CM * len(columns)
+        cells = {name: [str(name)] + [cell_text(v) for v in self.frame[name]] for name in columns}
+        natural = {name: char_cm * max(len(text) for text in cells[name][1:] or [""]) for name in columns}
+        word = {
+            name: char_cm * max(len(w) for text in cells[name] for w in (text.split() or [""]))
+            for name in columns
+        }
+        fixed = {name: max(natural[name], word[name]) for name in columns if name in self.numeric}
+        text = [name for name in columns if name not in self.numeric]
+        left = room - sum(fixed.values())
+        minimum = sum(word[name] for name in text)
+        if left < minimum:
+            return None if char_cm > FONT_SIZES[-1][1] else [max(fixed.get(n, 0), word[n]) for n in columns]
+        wanted = {name: max(natural[name], word[name]) for name in text}
+        if sum(wanted.values()) <= left:
+            share = wanted
+        else:  # share what is left by the square root of each column's length, never below its longest word
+            weights = {name: wanted[name] ** 0.5 for name in text}
+            share = {name: max(word[name], left * weights[name] / sum(weights.values())) for name in text}
+            excess = sum(share.values()) - left
+            flexible = [n for n in text if share[n] > word[n]]
+            for name in flexible:
+                share[name] -= excess * (share[name] - word[name]) / sum(share[n] - word[n] for n in flexible)
+        return [fixed.get(name, share.get(name)) for name in columns]
+
+
+def markdown_cell(value) -> str:
+    if isinstance(value, Link | Target):
+        return value.markdown()
+    if isinstance(value, Parts):
+        return value.render("markdown")
+    return markdown_escape(cell_text(value))

@@ -1,0 +1,321 @@
+"""Chapter 3, the task force route: counts, rates per 1,000 alerts issued, what the figures pin down
+together, trends where the data carry one, changes between years where they do not, and how much the
+choices of the report matter."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from interpol_review.ledger.series import ARTICLE_2, ARTICLE_2_OR_3, ARTICLE_3, ISSUED, REFUSED_ALL
+from interpol_review.ledger.status import Status
+from interpol_review.report import plots
+from interpol_review.report.formatting import (
+    change,
+    change_interval,
+    interval,
+    level,
+    listing,
+    number,
+    ratio,
+)
+from interpol_review.report.links import figure_ids
+from interpol_review.report.wording import direction, trend_sentence
+from interpol_review.report.words import COUNT_MODELS, SERIES, SHORT_SERIES
+
+COUNT_SERIES = [REFUSED_ALL, ARTICLE_2, ARTICLE_3, ARTICLE_2_OR_3]
+
+
+def counts_figure(analysis, numbering):
+    table = analysis.panel.table
+    years = analysis.window.years()
+    panels = [(series, SHORT_SERIES[series]) for series in COUNT_SERIES]
+    chosen = table[table["series"].isin(COUNT_SERIES)]
+    alt = "; ".join(
+        f"{SHORT_SERIES[s]}: "
+        + ", ".join(f"{row.year} {interval(row.low, row.high)}" for row in chosen[chosen["series"] == s].itertuples())
+        for s in COUNT_SERIES
+    )
+    published = chosen[(chosen["series"] == REFUSED_ALL) & (chosen["status"] == Status.PUBLISHED)]
+    finding = "Refusals and cancellations on all grounds were published for " + (
+        listing([f"{row.year} ({number(row.value)})" for row in published.itertuples()]) or "no year"
+    )
+    return numbering.figure(
+        lambda width: plots.panels_over_time(chosen, panels, years, "Alerts", width),
+        f"{finding}; other years and grounds are known only as ranges. One scale for all panels; ranges too wide to "
+        "draw end in an arrow with their upper end.",
+        alt,
+        figure_ids(", ".join(sorted({i for ids in chosen["figure_ids"] for i in ids.split(", ") if i}))),
+    )
+
+
+def panel_frame(analysis, series: list[str]) -> pd.DataFrame:
+    """Years by series, each cell a value or range and its status in words."""
+    table = analysis.panel.table[analysis.panel.table["series"].isin(series)]
+    rows = []
+    for year, group in table.groupby("year"):
+        row = {"Year": str(year)}
+        for cell in group.itertuples():
+            text = (
+                "not published" if cell.status == Status.MISSING else f"{interval(cell.low, cell.high)} ({cell.status})"
+            )
+            row[SHORT_SERIES[cell.series]] = text
+        rows.append(row)
+    return pd.DataFrame(rows)[["Year", *[SHORT_SERIES[s] for s in series]]]
+
+
+def counts_table(analysis, numbering):
+    frame = panel_frame(analysis, [ISSUED, *COUNT_SERIES])
+    return numbering.table(
+        frame,
+        "Alerts issued and refused or cancelled by grounds, each year: the published value, or the range the "
+        "published figures allow, with its status.",
+    )
+
+
+def rates_figure(analysis, numbering):
+    rates = analysis.rates[analysis.rates["series"].isin(COUNT_SERIES)]
+    frame = rates.assign(value=rates["rate_per_1000"], status=rates["status"])
+    years = sorted(set(rates["year"]))
+    panels = [(series, SHORT_SERIES[series]) for series in COUNT_SERIES if series in set(rates["series"])]
+    confidence = level(analysis.settings.confidence)
+    alt = "; ".join(
+        f"{SHORT_SERIES[s]}: "
+        + ", ".join(f"{r.year} {interval(r.low, r.high, 1)}" for r in frame[frame.series == s].itertuples())
+        for s, _ in panels
+    )
+    return numbering.figure(
+        lambda width: plots.panels_over_time(frame, panels, years, "Per 1,000 issued", width),
+        f"Refused or cancelled per 1,000 alerts issued, {years[0]}–{years[-1]}, with {confidence} intervals that add "
+        "the randomness of yearly counts to the range of rates the published figures allow.",
+        alt,
+    )
+
+
+def rates_table(analysis, numbering):
+    rates = analysis.rates[analysis.rates["series"].isin(COUNT_SERIES)].sort_values(["year", "series"])
+    confidence = level(analysis.settings.confidence)
+    frame = pd.DataFrame(
+        {
+            "Year": rates["year"].astype(str),
+            "Grounds": rates["series"].map(SHORT_SERIES),
+            "Status": rates["status"],
+            "Per 1,000 issued": rates["rate_per_1000"].map(lambda v: number(v, 1)),
+            "Figures allow": [interval(a, b, 1) for a, b in zip(rates["set_low"], rates["set_high"], strict=True)],
+            f"{confidence} interval": [interval(a, b, 1) for a, b in zip(rates["low"], rates["high"], strict=True)],
+        }
+    )
+    return numbering.table(
+        frame,
+        f"Refused or cancelled per 1,000 alerts issued: the point where both counts were published, the rates the "
+        f"published figures allow together, and the {confidence} interval that adds counting noise.",
+        numeric=["Per 1,000 issued", "Figures allow", f"{confidence} interval"],
+    )
+
+
+def joint_table(analysis, numbering):
+    joint = analysis.panel.joint
+    if joint.empty:
+        return None, None
+    frame = pd.DataFrame(
+        {
+            "Series": joint["series"].map(SHORT_SERIES),
+            "Years": [
+                f"{years[0]}–{years[-1]}" if len(years) > 2 else " and ".join(map(str, years))
+                for years in joint["years"]
+            ],
+            "Together": [interval(a, b) for a, b in zip(joint["low"], joint["high"], strict=True)],
+            "Years one by one, summed": [interval(*pair) for pair in joint["sum_of_single_ranges"]],
+        }
+    )
+    text = (
+        "A range for each year alone can mislead: the figures often pin several years down together much more "
+        f"tightly than one by one ({numbering.next_table()})."
+    )
+    table = numbering.table(
+        frame,
+        "What the published figures allow for several years together, against the sum of each year's own range.",
+        numeric=["Together", "Years one by one, summed"],
+    )
+    return text, table
+
+
+def trend_points(analysis, series: str, with_exposure: bool) -> pd.DataFrame:
+    if with_exposure:
+        rates = analysis.rates[analysis.rates["series"] == series]
+        return pd.DataFrame(
+            {
+                "year": rates["year"],
+                "status": rates["status"],
+                "value": rates["rate_per_1000"],
+                "low": rates["set_low"],
+                "high": rates["set_high"],
+            }
+        )
+    table = analysis.panel.table
+    return table[table["series"] == series][["year", "status", "value", "low", "high"]]
+
+
+def trend_figures(analysis, numbering) -> list[tuple[str, object]]:
+    """For all grounds: the count and the rate, each with its fitted trend and prediction."""
+    found = []
+    confidence = level(analysis.settings.confidence)
+    for with_exposure, label in ((False, "Alerts refused or cancelled"), (True, "Per 1,000 alerts issued")):
+        rows = (
+            analysis.trends[
+                (analysis.trends["series"] == REFUSED_ALL) & (analysis.trends["with_exposure"] == with_exposure)
+            ]
+            if len(analysis.trends)
+            else []
+        )
+        if len(rows) == 0:
+            continue
+        fit = rows.iloc[0]
+        band = analysis.bands[
+            (analysis.bands["series"] == REFUSED_ALL) & (analysis.bands["with_exposure"] == with_exposure)
+        ]
+        points = trend_points(analysis, REFUSED_ALL, with_exposure)
+        prediction = None
+        if not with_exposure:
+            prediction = {"year": int(fit.prediction_year), "low": fit.prediction_low, "high": fit.prediction_high}
+        years = sorted(set(points["year"]))
+        span = f"{min(fit.years)}–{max(fit.years)}"
+        sentence = trend_sentence(label, fit, analysis.settings.confidence, span)
+        alt = f"{sentence} Points: " + "; ".join(
+            f"{r.year} {interval(r.low, r.high, 1 if with_exposure else 0)}" for r in points.itertuples()
+        )
+        if prediction:
+            alt += f". Prediction for {prediction['year']}: {interval(prediction['low'], prediction['high'])}."
+        caption = f"{sentence} The shaded band is the {confidence} band of the fitted trend" + (
+            f"; the dashed bar is where the count of {int(fit.prediction_year)} would fall with {confidence} "
+            "probability if the trend held, which adds the year-to-year randomness of counts and is wider."
+            if prediction
+            else "."
+        )
+        found.append(
+            (
+                sentence,
+                numbering.figure(
+                    lambda width, points=points, band=band, prediction=prediction, fit=fit, years=years, label=label: (
+                        plots.trend_plot(
+                            points, band, prediction or {}, list(fit.years), years, label, confidence, width
+                        )
+                    ),
+                    caption,
+                    alt,
+                ),
+            )
+        )
+    return found
+
+
+def trends_table(analysis, numbering):
+    confidence = level(analysis.settings.confidence)
+    rows = []
+    for fit in analysis.trends.itertuples():
+        rows.append(
+            {
+                "Series": SHORT_SERIES[fit.series],
+                "Measure": "per 1,000 issued" if fit.with_exposure else "count",
+                "Years": f"{min(fit.years)}–{max(fit.years)} ({fit.number_of_years})",
+                "Change a year": change(fit.rate_ratio_per_year, 1),
+                f"{confidence} interval": change_interval(fit.low, fit.high, 1),
+                "Direction": direction(fit.low, fit.high) or "not established",
+                "Residual df": str(fit.residual_df),
+                f"Next year, {confidence} prediction": (
+                    f"{int(fit.prediction_year)}: {interval(fit.prediction_low, fit.prediction_high)}"
+                    if math.isfinite(fit.prediction_low) and not fit.with_exposure
+                    else ""
+                ),
+            }
+        )
+    frame = pd.DataFrame(rows)
+    model = COUNT_MODELS[analysis.settings.count_model]
+    return numbering.table(
+        frame,
+        f"Trends where at least four informative years exist: change a year with its {confidence} interval "
+        f"(profile likelihood, {model} model, calibrated by a parametric bootstrap), residual degrees of freedom, "
+        "and the prediction for the year after the data.",
+        numeric=["Change a year", f"{confidence} interval", "Residual df"],
+    )
+
+
+def changes_table(analysis, numbering):
+    changes = analysis.changes
+    if changes.empty:
+        return None, None
+    confidence = level(analysis.settings.confidence)
+    frame = pd.DataFrame(
+        {
+            "Series": changes["series"].map(SHORT_SERIES),
+            "Measure": changes["with_exposure"].map({True: "per 1,000 issued", False: "count"}),
+            "From": changes["from_year"].astype(str),
+            "To": changes["to_year"].astype(str),
+            "Ratio": [
+                ratio(r) if r == r else interval(a, b, 2) + " times"
+                for r, a, b in zip(changes["ratio"], changes["set_low"], changes["set_high"], strict=True)
+            ],
+            f"{confidence} interval": [interval(a, b, 2) for a, b in zip(changes["low"], changes["high"], strict=True)],
+        }
+    )
+    series = listing(sorted({SHORT_SERIES[s] for s in changes["series"]}))
+    text = (
+        f"For {series}, fewer than four years are informative, too few for a trend model: a model fitted to them "
+        f"would have no degrees of freedom left to measure its own error. {numbering.next_table()} gives instead "
+        "each published year against the one before, with an exact interval for the ratio (counting noise only)."
+    )
+    table = numbering.table(
+        frame,
+        "Changes between informative years where no trend can be estimated: the ratio "
+        "of the later year to the earlier, and its interval.",
+        numeric=["Ratio", f"{confidence} interval"],
+        row_header=False,
+    )
+    return text, table
+
+
+def sensitivity_table(analysis, numbering):
+    confidence = level(analysis.settings.confidence)
+    main = analysis.trends.set_index(["series", "with_exposure"]) if len(analysis.trends) else None
+    rows = []
+    for row in analysis.sensitivity.itertuples():
+        base = main.loc[(row.series, row.with_exposure)] if main is not None else None
+        rows.append(
+            {
+                "Series": SHORT_SERIES[row.series],
+                "Measure": "per 1,000 issued" if row.with_exposure else "count",
+                "Variant": row.variant,
+                "Main estimate": f"{change(base.rate_ratio_per_year, 1)} ({change_interval(base.low, base.high, 1)})",
+                "Variant estimate": f"{change(row.rate_ratio, 1)} ({change_interval(row.low, row.high, 1)})",
+                "Years": f"{min(row.years)}–{max(row.years)}",
+            }
+        )
+    text = (
+        f"{numbering.next_table()} refits every trend under the other choices: the simple fit of earlier versions "
+        "(a model on the middle of each range), the other treatments of the 2024 figures, the other count models, "
+        "the other rule for the disagreeing 2021 figures and the rising-share statement only checked."
+    )
+    table = numbering.table(
+        pd.DataFrame(rows),
+        f"Sensitivity of the trends: change a year ({confidence} interval) under each variant.",
+        row_header=False,
+    )
+    return text, table
+
+
+def scope_note(analysis) -> str | None:
+    if analysis.settings.scope_break == "exclude" or not analysis.panel.table["scope_break"].any():
+        return None
+    fit = analysis.trends[(analysis.trends["series"] == REFUSED_ALL) & ~analysis.trends["with_exposure"]]
+    level_text = ""
+    if len(fit) and fit.iloc[0].scope_level == fit.iloc[0].scope_level:
+        level_text = f" In the count model 2024 sits at {ratio(fit.iloc[0].scope_level, 2)} the trend's value."
+    rule = {
+        "own_level": "gives 2024 its own level, so it cannot steer the slope",
+        "pooled": "treats 2024 as comparable with the earlier years",
+    }[analysis.settings.scope_break]
+    return (
+        "The 2024 figures may cover green, yellow and blue notices as well as Red Notices and diffusions. This "
+        f"report {rule}; the sensitivity table shows the trend under the other treatments.{level_text}"
+    )

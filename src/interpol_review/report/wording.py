@@ -1,0 +1,35 @@
+"""Sentences whose words follow from the numbers: a direction is stated only when its interval excludes
+no change, a level of confidence is the report's parameter, and few years are called few."""
+
+from __future__ import annotations
+
+import math
+
+from interpol_review.report.formatting import change, change_interval, level, plural
+
+
+def direction(low: float, high: float) -> str:
+    """'rose', 'fell', or '' when the interval includes no change."""
+    if low > 1:
+        return "rose"
+    if math.isfinite(high) and high < 1:
+        return "fell"
+    return ""
+
+
+def trend_sentence(subject: str, fit, confidence: float, span: str) -> str:
+    """'Refusals rose by about 10% a year over 2017–2024 (95% interval +1% to +21%; 7 years).' or, when
+    the interval includes no change, says that the direction is not established."""
+    word = direction(fit.low, fit.high)
+    interval = f"{level(confidence)} interval {change_interval(fit.low, fit.high)}"
+    years = plural(int(fit.number_of_years), "year")
+    if word:
+        return f"{subject} {word} by about {change(fit.rate_ratio_per_year).lstrip('+−')} a year over {span} ({interval}; {years})."
+    return (
+        f"{subject} changed by {change(fit.rate_ratio_per_year)} a year over {span}, but the {interval} includes no "
+        f"change: with {years} the direction is not established."
+    )
+
+
+def few_years(count: int) -> str:
+    return f"only {plural(count, 'year')}" if count < 6 else plural(count, "year")
