@@ -67,7 +67,7 @@ class Settings:
     )
     end_year: int | str = parameter(
         LATEST,
-        "last year shown and analysed: a year, or latest (the last year with figures)",
+        "last year shown and analysed (latest: the last year with a task force or CCF figure)",
         minimum=FIRST_YEAR,
         maximum=LAST_YEAR,
         choices={LATEST: "the last year with a task force or CCF figure public by published_by"},
@@ -77,12 +77,12 @@ class Settings:
     )
     published_by: str = parameter(
         "",
-        "keep only figures public by this month (YYYY-MM); empty keeps all",
+        "keep only figures public by this month; empty keeps all",
         pattern=(f"(?:{MONTH})?", "a month as YYYY-MM, e.g. 2022-11, or nothing"),
     )
     compare_with: str = parameter(
         "previous",
-        "the earlier data date to report changes against: previous, a month (YYYY-MM) or none",
+        "the earlier data date that the section on changes compares with",
         choices={
             "previous": "the last month before this report's data date in which figures were published",
             "none": "no section on changes",

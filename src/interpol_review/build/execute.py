@@ -1,0 +1,167 @@
+"""Run a report's chapters with papermill in one kernel, saying which chapter runs, and remember the result.
+
+- One line per chapter as it finishes ("latest: chapter 3/8 03-task-force 2.1 s"), through a papermill
+  engine that watches the chapter of each cell.
+- The kernel talks to the build over IPC (Unix sockets in a private temporary folder) rather than TCP:
+  nothing to eavesdrop on, and nothing for ipykernel to warn about.
+- The executed notebook is kept under the hash of everything its outputs depend on (the code of the
+  chapters, the package, the data, the parameters, the installed packages): an unchanged input set never
+  runs again, and a prose edit in a markdown cell reuses the outputs.
+- A failure names the chapter notebook and cell; the executed notebook, with papermill's error banner,
+  stays in build/reports/<variant>/chapters-executed.ipynb.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import nbformat
+import papermill
+from jupyter_client.manager import AsyncKernelManager
+from papermill.engines import NBClientEngine, papermill_engines
+from traitlets import CaselessStrEnum, default
+
+from interpol_review.build.combine import chapter_of
+from interpol_review.core.atomic import write_text
+from interpol_review.core.errors import UserError
+
+CELL_TIMEOUT_SECONDS = 600
+ENGINE = "interpol-review"
+
+
+class ChapterFailed(UserError):
+    """A chapter raised an exception while it ran."""
+
+
+SOCKETS = {"folder": Path(tempfile.gettempdir())}  # set by run() for the kernel it starts
+
+
+class IPCKernelManager(AsyncKernelManager):
+    """A kernel manager whose kernel listens on Unix sockets in a private folder."""
+
+    transport = CaselessStrEnum(["tcp", "ipc"], default_value="ipc", config=True)
+
+    @default("ip")
+    def _ip_default(self) -> str:
+        return str(SOCKETS["folder"] / "k")
+
+
+class ProgressEngine(NBClientEngine):
+    """papermill's engine, reporting each chapter as its last cell completes."""
+
+    @classmethod
+    def execute_managed_notebook(cls, nb_man, kernel_name, progress: Callable[[str], None] | None = None, **kwargs):
+        if progress is not None:
+            watch_chapters(nb_man, progress)
+        return super().execute_managed_notebook(nb_man, kernel_name, **kwargs)
+
+
+papermill_engines.register(ENGINE, ProgressEngine)
+
+
+def watch_chapters(nb_man, progress: Callable[[str], None]) -> None:
+    cells = nb_man.nb.cells
+    chapters = list(dict.fromkeys(chapter_of(cell) for cell in cells if chapter_of(cell)))
+    started = {"time": time.perf_counter()}
+    complete = nb_man.cell_complete
+
+    def cell_complete(cell, cell_index=None, **kwargs):
+        complete(cell, cell_index=cell_index, **kwargs)
+        name = chapter_of(cell)
+        later = [chapter_of(c) for c in cells[cell_index + 1 :] if chapter_of(c)] if cell_index is not None else []
+        if name and (later[0] if later else "") != name:
+            number = chapters.index(name) + 1
+            elapsed = time.perf_counter() - started["time"]
+            progress(f"chapter {number}/{len(chapters)} {Path(name).stem} {elapsed:.1f} s")
+            started["time"] = time.perf_counter()
+
+    nb_man.cell_complete = cell_complete
+
+
+def code_key(notebook: nbformat.NotebookNode, inputs: dict[str, str], values: dict[str, Any]) -> str:
+    """The hash of what the outputs depend on: every code cell, the other inputs' hashes, the values."""
+    digest = hashlib.sha256()
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            digest.update(cell.source.encode())
+            digest.update(b"\0")
+    digest.update(json.dumps(inputs, sort_keys=True).encode())
+    digest.update(json.dumps(values, sort_keys=True, default=str).encode())
+    return digest.hexdigest()
+
+
+def with_cached_outputs(notebook: nbformat.NotebookNode, executed: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """The current notebook (its markdown may be newer) with the outputs of an earlier run of the same code."""
+    outputs = [cell for cell in executed.cells if cell.cell_type == "code"]
+    code = iter(outputs)
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            source = next(code)
+            cell.outputs = source.outputs
+            cell.execution_count = source.execution_count
+            cell.metadata["papermill"] = source.metadata.get("papermill", {})
+    # papermill's injected parameters cell is not in the current notebook: take it from the run
+    injected = [c for c in executed.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    if injected:
+        position = next(i for i, c in enumerate(notebook.cells) if "parameters" in c.metadata.get("tags", [])) + 1
+        notebook.cells.insert(position, injected[0])
+    return notebook
+
+
+def run(
+    notebook: nbformat.NotebookNode,
+    work: Path,
+    values: dict[str, Any],
+    cwd: Path,
+    key: str,
+    cache: Path,
+    progress: Callable[[str], None],
+) -> nbformat.NotebookNode:
+    """The executed notebook: from the cache when ``key`` is known, else by papermill (and cached)."""
+    cached = cache / f"executed-{key[:32]}.ipynb"
+    if cached.exists():
+        progress("chapters unchanged: outputs reused")
+        return with_cached_outputs(notebook, nbformat.read(cached, as_version=4))
+    source, output = work / "chapters.ipynb", work / "chapters-executed.ipynb"
+    nbformat.write(notebook, source)
+    sockets = Path(tempfile.mkdtemp(prefix="ir-kernel-"))  # short: a Unix socket path has ~100 characters
+    SOCKETS["folder"] = sockets
+    try:
+        papermill.execute_notebook(
+            str(source),
+            str(output),
+            parameters=values,
+            kernel_name="python3",
+            engine_name=ENGINE,
+            cwd=str(cwd),
+            progress_bar=False,
+            execution_timeout=CELL_TIMEOUT_SECONDS,
+            kernel_manager_class=IPCKernelManager,
+            progress=progress,
+        )
+    except papermill.PapermillExecutionError as error:
+        raise ChapterFailed(
+            f"{failed_cell(output)}: {error.ename}: {error.evalue} (executed notebook kept at {output})"
+        ) from error
+    finally:
+        shutil.rmtree(sockets, ignore_errors=True)
+    executed = nbformat.read(output, as_version=4)
+    write_text(cached, nbformat.writes(executed))
+    return executed
+
+
+def failed_cell(executed: Path) -> str:
+    """'03-task-force.ipynb, cell 7' for the cell papermill marked as failed."""
+    notebook = nbformat.read(executed, as_version=4)
+    for cell in notebook.cells:
+        if cell.metadata.get("papermill", {}).get("exception"):
+            place = cell.metadata.get("chapter", {})
+            return f"{place.get('notebook', 'unknown chapter')}, cell {place.get('cell', '?')}"
+    return "unknown cell"

@@ -1,0 +1,139 @@
+"""Render an executed report to HTML and PDF through nbconvert, with the project's templates.
+
+The HTML report has one h1 (the title, on the cover), chapters as h2 (a preprocessor moves every heading
+down one level), landmarks (header, nav, main, footer), contents that list every heading of the markdown
+cells and of the markdown the chapters print, and no script from anywhere. The PDF goes through
+nbconvert's LaTeX route (xelatex) with a title page, contents, bookmarks and document metadata, or through
+Chromium (webpdf) on machines without TeX.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import nbformat
+from nbconvert import HTMLExporter, PDFExporter, WebPDFExporter
+from nbconvert.exporters.pdf import LatexFailed
+from nbconvert.filters.strings import add_anchor
+from nbconvert.preprocessors import Preprocessor
+from traitlets.config import Config
+
+from interpol_review.build.browser import CHROMIUM_ARGUMENTS, chromium_from_environment
+from interpol_review.core.errors import UserError
+
+TEMPLATES = Path(__file__).parent / "templates"
+REMOVED_CELL_TAGS = {"parameters", "injected-parameters", "remove-cell"}
+PDF_ENGINES = ("latex", "webpdf")
+HEADING = re.compile(r"^(#{1,5}) (.+)$", flags=re.M)
+
+
+class DemoteHeadings(Preprocessor):
+    """Every markdown heading one level down: the report's title is the page's only h1."""
+
+    def preprocess_cell(self, cell, resources, index):
+        if cell.cell_type == "markdown":
+            cell.source = HEADING.sub(r"#\1 \2", cell.source)
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if "text/markdown" in data:
+                data["text/markdown"] = HEADING.sub(r"#\1 \2", data["text/markdown"])
+        return cell, resources
+
+
+class DropWarnings(Preprocessor):
+    """Text a chapter wrote to stderr (a library's warning) is for the build log, not for readers."""
+
+    def preprocess_cell(self, cell, resources, index):
+        if "outputs" in cell:
+            cell.outputs = [o for o in cell.outputs if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
+        return cell, resources
+
+
+def markdown_texts(notebook: nbformat.NotebookNode) -> list[str]:
+    """The markdown of the report in reading order: cells, and what the chapters print as markdown."""
+    texts = []
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            texts.append(cell.source)
+        for output in cell.get("outputs", []):
+            markdown = output.get("data", {}).get("text/markdown")
+            if markdown:
+                texts.append(markdown)
+    return texts
+
+
+def heading_id(text: str) -> str:
+    """The id nbconvert gives a heading (its own add_anchor), so that the contents link to it."""
+    rendered = add_anchor(f"<h2>{html.escape(text)}</h2>")
+    found = re.search(r'id="([^"]*)"', rendered)
+    return html.unescape(found.group(1)) if found else ""
+
+
+def contents(notebook: nbformat.NotebookNode) -> list[dict]:
+    """Chapters and sections, as (level 1 or 2, text, anchor)."""
+    found = []
+    for text in markdown_texts(notebook):
+        for match in HEADING.finditer(text):
+            level = len(match.group(1))
+            if level <= 2:
+                title = re.sub(r"[`*]", "", match.group(2)).strip()
+                found.append({"level": level, "text": title, "anchor": heading_id(title)})
+    return found
+
+
+def exporter_config(removed: set[str] = frozenset()) -> Config:
+    config = Config()
+    config.TemplateExporter.exclude_input = True
+    config.TemplateExporter.exclude_input_prompt = True
+    config.TemplateExporter.exclude_output_prompt = True
+    config.TagRemovePreprocessor.enabled = True
+    config.TagRemovePreprocessor.remove_cell_tags = REMOVED_CELL_TAGS | set(removed)
+    config.TagRemovePreprocessor.remove_input_tags = {"remove-input"}
+    return config
+
+
+def html_exporter(kind=HTMLExporter, config: Config | None = None):
+    exporter = kind(
+        config=config or exporter_config(),
+        template_name="lab",
+        extra_template_basedirs=[str(TEMPLATES)],
+        template_file="interpol-report.html.j2",
+    )
+    exporter.register_preprocessor(DemoteHeadings(), enabled=True)
+    exporter.register_preprocessor(DropWarnings(), enabled=True)
+    return exporter
+
+
+def render_html(report: nbformat.NotebookNode) -> str:
+    body, _ = html_exporter().from_notebook_node(report)
+    return body
+
+
+def render_pdf(report: nbformat.NotebookNode, engine: str) -> bytes:
+    if engine not in PDF_ENGINES:
+        raise UserError(f"PDF_ENGINE={engine!r} is unknown. Fix: use one of {', '.join(PDF_ENGINES)}")
+    if engine == "webpdf":
+        config = exporter_config()
+        config.WebPDFExporter.disable_sandbox = True
+        config.WebPDFExporter.browser_args = list(CHROMIUM_ARGUMENTS)
+        with chromium_from_environment():
+            body, _ = html_exporter(WebPDFExporter, config).from_notebook_node(report)
+        return body
+    exporter = PDFExporter(
+        config=exporter_config({"html-only"}),
+        extra_template_basedirs=[str(TEMPLATES)],
+        template_name="latex",
+        template_file="interpol-report.tex.j2",
+    )
+    exporter.register_preprocessor(DropWarnings(), enabled=True)
+    try:
+        body, _ = exporter.from_notebook_node(report)
+    except LatexFailed as error:
+        lines = [line for line in str(error.output).splitlines() if line.startswith("!") or line.startswith("l.")]
+        raise UserError(
+            "xelatex could not typeset the PDF: " + " ".join(lines[:4]) + ". Fix: this is a bug in the report's "
+            "LaTeX; build with `--verbose` for the log, or PDF_ENGINE=webpdf meanwhile"
+        ) from error
+    return body

@@ -1,0 +1,122 @@
+"""Build every report that is out of date, from one process: the imports and the checks are paid once,
+and the variants run side by side, one kernel each (a failure stays in its variant).
+
+The process forks after importing papermill and nbconvert and after validating the ledger, so each
+worker starts with them loaded. Output stays readable: one line per step, each prefixed by its variant.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import traceback
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+from interpol_review.build import due
+from interpol_review.build.index import write_index
+from interpol_review.build.params import read_params_file, variant_name
+from interpol_review.build.preflight import preflight
+from interpol_review.build.staging import remove_leftovers
+from interpol_review.build.variant import build_variant
+from interpol_review.core.errors import UserError, os_error_message
+from interpol_review.core.paths import project_root
+
+
+@dataclass(frozen=True)
+class Options:
+    reports_dir: Path
+    build_dir: Path
+    pdf_engine: str = "latex"
+    jobs: int = 1
+    chapters: tuple[str, ...] = ()
+    force: bool = False
+    verbose: bool = False
+
+
+class BuildFailed(UserError):
+    """One or more variants failed; the others were built."""
+
+
+def say(message: str) -> None:
+    print(message, flush=True)
+
+
+def all_params_files() -> list[Path]:
+    folder = project_root() / "params"
+    return sorted(path for path in folder.iterdir() if not path.name.startswith(".")) if folder.is_dir() else []
+
+
+def check_names(params_files: list[Path]) -> None:
+    """Every params file's name is checked before anything runs (and read, so a broken file stops all)."""
+    for path in params_files:
+        variant_name(path)
+        read_params_file(path)
+
+
+def build_reports(params_files: list[Path], options: Options) -> list[Path]:
+    check_names(params_files)
+    preflight(options.pdf_engine, options.reports_dir, options.build_dir)
+    remove_leftovers(options.reports_dir)
+    # Temporary files (LaTeX runs) go under build/tmp, cleared by every build: a killed build leaks nothing
+    # for long.
+    temporary = options.build_dir / "tmp"
+    if temporary.exists():
+        import shutil
+
+        shutil.rmtree(temporary, ignore_errors=True)
+    temporary.mkdir(parents=True, exist_ok=True)
+    os.environ["TMPDIR"] = str(temporary)
+    shared = due.digest_of(project_root())
+    keys = {path: due.report_key(shared, path, options.pdf_engine) for path in params_files}
+    if options.chapters:
+        keys = dict.fromkeys(keys, "")  # a partial report never counts as up to date
+    todo = [p for p in params_files if options.force or options.chapters
+            or not due.up_to_date(options.reports_dir, p.stem, keys[p])]
+    for path in params_files:
+        if path not in todo:
+            say(f"{path.stem}: up to date")
+    built, failures = run_all(todo, keys, options)
+    if not options.chapters:
+        all_keys = {path.stem: key for path, key in keys.items()}
+        write_index(params_files, options.reports_dir, due.index_key(all_keys))
+        say(f"index: {options.reports_dir / 'index.html'}")
+    if failures:
+        raise BuildFailed("\n".join(f"{variant}: {message}" for variant, message in failures))
+    return built
+
+
+def run_all(todo: list[Path], keys: dict[Path, str], options: Options) -> tuple[list[Path], list[tuple[str, str]]]:
+    built, failures = [], []
+    if options.jobs <= 1 or len(todo) <= 1:
+        for path in todo:
+            outcome = one_variant(path, keys[path], options)
+            (built.append(outcome[1]) if outcome[0] else failures.append((path.stem, outcome[1])))
+        return built, failures
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=min(options.jobs, len(todo)), mp_context=context) as pool:
+        futures = {pool.submit(one_variant, path, keys[path], options): path for path in todo}
+        for future in as_completed(futures):
+            ok, result = future.result()
+            (built.append(result) if ok else failures.append((futures[future].stem, result)))
+    return sorted(built), failures
+
+
+def one_variant(path: Path, key: str, options: Options) -> tuple[bool, object]:
+    """(True, folder) or (False, the message): a failing variant does not stop the others."""
+    try:
+        folder = build_variant(path, options.reports_dir, options.build_dir, options.pdf_engine, key,
+                               list(options.chapters) or None, say)
+        return True, folder
+    except UserError as error:
+        if options.verbose:
+            traceback.print_exc()
+        return False, str(error)
+    except OSError as error:
+        if options.verbose:
+            traceback.print_exc()
+        return False, os_error_message(error)
+    except KeyboardInterrupt:
+        sys.exit(130)
