@@ -1,102 +1,236 @@
-"""Coverage of nominal 95% intervals on series like ours, by simulation (seeded).
+"""Coverage of the report's intervals in simulated data shaped like the data they are fitted to.
 
-    .venv/bin/python benchmarks/coverage.py [--replications 1000]
+Each design mimics one series of the report: its years, which of them are published counts, ranges (with
+the widths the real figures leave), totals over two years or lower bounds, a scope break, and a mean and
+growth like the real series'. Counts are drawn with and without overdispersion, the report's method is
+run on what the figures would have said, and the share of replications whose interval contains the truth
+is recorded: for the trend's rate ratio, the next year's count, the yearly rates and the changes between
+two years.
 
-Counts of 20 to 2,000 a year, 5 or 8 years, with and without overdispersion (negative binomial, alpha 0.05:
-a coefficient of variation of about 22% on top of Poisson noise). Prints the share of replications whose
-interval contains the true value, for the yearly rate intervals and for the trend's rate ratio.
+    python benchmarks/coverage.py --replications 250 --processes 2      # writes docs/coverage.csv
+    python benchmarks/coverage.py --replications 20 --designs "CCF four years" --no-write   # a quick look
+
+The table is printed in docs/methods.md (between the coverage markers) and in the report's methods
+chapter; an interval more than two points from its nominal level is labelled there with its measured
+coverage.
 """
 
 from __future__ import annotations
 
 import argparse
-import itertools
-import warnings
+import math
+import multiprocessing
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from interpol_review.stats import rates, trends
+from interpol_review.stats import censored, changes, rates, trends
 
-EXPOSURE = 25000
-TRUE_RATE_RATIO = 1.10
-OVERDISPERSION = 0.05
-
-
-def draw(rng: np.random.Generator, mean: np.ndarray, alpha: float) -> np.ndarray:
-    return rng.negative_binomial(1 / alpha, 1 / (1 + alpha * mean)) if alpha else rng.poisson(mean)
+ROOT = Path(__file__).resolve().parents[1]
+NOMINAL = 0.95
+BOOTSTRAP = 200  # the report's default (parameter bootstrap)
+OVERDISPERSION = 10.0  # NB1 d: variance = 11 x mean, about the dispersion the real series show
 
 
-def rate_coverage(replications: int, seed: int) -> pd.DataFrame:
+@dataclass(frozen=True)
+class Design:
+    name: str
+    years: tuple[int, ...]
+    members: tuple[tuple[int, ...], ...]  # observations, as indices into years
+    widths: tuple[float, ...]  # relative width of each observation's range (0: a published count)
+    lower_bound: tuple[bool, ...]  # an observation published as "at least" (80% of the truth)
+    scope_break: tuple[bool, ...]  # per year
+    mean: float  # expected count in the first year
+    growth: float  # true rate ratio per year
+    exposure: float = 1.0
+    scope_level: float = 1.0
+
+
+def single(years, widths, lower=None, scope=None, **kwargs) -> Design:
+    n = len(years)
+    return Design(
+        years=tuple(years),
+        members=tuple((i,) for i in range(n)),
+        widths=tuple(widths),
+        lower_bound=tuple(lower or [False] * n),
+        scope_break=tuple(scope or [False] * n),
+        **kwargs,
+    )
+
+
+DESIGNS = [
+    single((2017, 2018, 2019, 2020, 2021, 2023, 2024), (0.10, 0.45, 0.45, 0.035, 0, 0, 0),
+           scope=[False] * 6 + [True], name="task force count", mean=800, growth=1.10, scope_level=1.3),
+    single((2017, 2018, 2019, 2020, 2021), (0.05, 0.45, 0.45, 0.03, 0), name="task force rate",
+           mean=800, growth=1.19, exposure=27_000),
+    single((2017, 2018, 2021, 2022, 2023, 2024), (0.10, 0.10, 0.10, 0.10, 0.10, 0), name="CCF chart readings",
+           mean=1000, growth=1.15),
+    single((2011, 2018, 2021, 2024), (0, 0, 0, 0), name="CCF four years", mean=260, growth=1.16),
+    Design(
+        name="CCF deletions",
+        years=(2011, 2015, 2016, 2019, 2020, 2021, 2022, 2024),
+        members=((0,), (1,), (2,), (3, 4), (5,), (6,), (7,)),
+        widths=(0, 0, 0.06, 0, 0, 0, 0),
+        lower_bound=(False, True, False, False, False, False, True),
+        scope_break=(False,) * 8,
+        mean=32,
+        growth=1.16,
+    ),
+]
+MODELS = {"task force count": ("quasi_poisson", "negative_binomial", "poisson")}
+
+
+def true_means(design: Design) -> np.ndarray:
+    years = np.array(design.years, dtype=float)
+    means = design.mean * design.growth ** (years - years[0])
+    return means * np.where(design.scope_break, design.scope_level, 1.0)
+
+
+def draw(means: np.ndarray, dispersion: float, rng) -> np.ndarray:
+    if dispersion == 0:
+        return rng.poisson(means)
+    return rng.negative_binomial(means / dispersion, 1 / (1 + dispersion))
+
+
+def observed(design: Design, counts: np.ndarray, rng) -> censored.Observations:
+    """What the published figures would say: ranges of the design's widths around the truth, placed at
+    random, and lower bounds at 80% of it."""
+    low, high = [], []
+    for members, width, lower in zip(design.members, design.widths, design.lower_bound, strict=True):
+        total = float(sum(counts[list(members)]))
+        if lower:
+            low.append(math.floor(0.8 * total))
+            high.append(math.inf)
+            continue
+        span = width * total
+        start = total - rng.uniform(0, 1) * span
+        low.append(math.floor(start))
+        high.append(math.ceil(start + span))
+    exposure = np.full(len(design.years), design.exposure)
+    return censored.Observations(
+        years=np.array(design.years, dtype=float), exposure=exposure, scope_break=np.array(design.scope_break),
+        members=design.members, low=np.maximum(np.array(low), 0), high=np.array(high),
+    )
+
+
+def one_replication(task: tuple) -> dict | None:
+    design, model, dispersion, seed = task
     rng = np.random.default_rng(seed)
-    rows = []
-    for mean, alpha, method in itertools.product((20, 200, 2000), (0.0, OVERDISPERSION), rates.INTERVAL_METHODS):
-        rate = mean / EXPOSURE
-        counts = draw(rng, np.full(replications, float(mean)), alpha)
-        hits = [rates.count_interval(k, EXPOSURE, 0.95, method) for k in counts]
-        covered = np.mean([low <= rate <= high for low, high in hits])
-        rows.append(
-            {
-                "what": "yearly rate",
-                "method": method,
-                "mean_count": mean,
-                "overdispersed": bool(alpha),
-                "years": 1,
-                "coverage": covered,
-            }
-        )
-    return pd.DataFrame(rows)
+    means = true_means(design)
+    counts = draw(means, dispersion, rng)
+    next_year = max(design.years) + 1
+    true_next_mean = design.mean * design.growth ** (next_year - design.years[0])
+    data = observed(design, counts, rng)
+    fit = trends.fit_trend(
+        data, "simulated", model, design.exposure > 1, any(design.scope_break), NOMINAL, BOOTSTRAP, 4000,
+        int(seed % 2**31), next_exposure=design.exposure,
+    )
+    if fit is None:
+        return None
+    next_count = draw(np.array([true_next_mean]), dispersion, rng)[0]
+    return {
+        "trend": fit.low <= design.growth <= fit.high,
+        "prediction": fit.prediction["low"] <= next_count <= fit.prediction["high"],
+    }
 
 
-def trend_coverage(
-    replications: int, seed: int, lengths=(5, 8), means=(20, 200, 2000), alphas=(0.0, OVERDISPERSION), models=None
-) -> pd.DataFrame:
-    rng = np.random.default_rng(seed)
+def trend_rows(design: Design, model: str, dispersion: float, replications: int, processes: int) -> list[dict]:
+    tasks = [(design, model, dispersion, 1_000_003 * k + int(dispersion * 7) + 11) for k in range(replications)]
+    with multiprocessing.get_context("fork").Pool(processes) as pool:
+        outcomes = [o for o in pool.map(one_replication, tasks, chunksize=4) if o is not None]
     rows = []
-    for years, mean, alpha, model in itertools.product(lengths, means, alphas, models or trends.COUNT_MODELS):
-        year = np.arange(2017, 2017 + years)
-        expected = mean * TRUE_RATE_RATIO ** (year - year.mean())
-        hits = []
-        for _ in range(replications):
-            data = pd.DataFrame(
-                {
-                    "year": year,
-                    "count": draw(rng, expected, alpha).astype(float),
-                    "exposure": float(EXPOSURE),
-                    "count_status": "observed",
-                    "exposure_status": "observed",
-                }
-            )
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                fit = trends.fit_trend(data, "s", model, True, 0.95)
-            hits.append(fit.low <= TRUE_RATE_RATIO <= fit.high)
-        rows.append(
-            {
-                "what": "trend rate ratio",
-                "method": model,
-                "mean_count": mean,
-                "overdispersed": bool(alpha),
-                "years": years,
-                "coverage": float(np.mean(hits)),
-            }
-        )
-    return pd.DataFrame(rows)
+    for interval in ("trend", "prediction"):
+        share = float(np.mean([o[interval] for o in outcomes])) if outcomes else math.nan
+        rows.append(row(design.name, model, dispersion, interval, share, len(outcomes)))
+    return rows
+
+
+def row(design: str, model: str, dispersion: float, interval: str, share: float, count: int) -> dict:
+    return {
+        "design": design,
+        "model": model,
+        "dispersion": dispersion,
+        "interval": interval,
+        "nominal": NOMINAL,
+        "coverage": round(share, 3),
+        "replications": count,
+        "mc_se": round(math.sqrt(NOMINAL * (1 - NOMINAL) / max(count, 1)), 3),
+    }
+
+
+def yearly_rate_rows(replications: int) -> list[dict]:
+    """A year's rate per alert issued with a published exposure, for each interval method."""
+    rng = np.random.default_rng(20221111)
+    rows = []
+    for dispersion in (0.0, OVERDISPERSION):
+        counts = draw(np.full(replications, 1200.0), dispersion, rng)
+        for method in rates.INTERVAL_METHODS:
+            hits = [rates.count_interval(k, 24_000, NOMINAL, method) for k in counts]
+            share = float(np.mean([low <= 0.05 <= high for low, high in hits]))
+            rows.append(row("yearly rate", method, dispersion, "rate", share, replications))
+    return rows
+
+
+def change_rows(replications: int) -> list[dict]:
+    """The ratio of two published years (changes between years), exact conditional interval."""
+    rng = np.random.default_rng(20221112)
+    rows = []
+    for dispersion in (0.0, OVERDISPERSION):
+        first, second = draw(np.full(replications, 150.0), dispersion, rng), draw(np.full(replications, 300.0), dispersion, rng)
+        hits = [changes.ratio_interval(a, b, NOMINAL) for a, b in zip(first, second, strict=True)]
+        share = float(np.mean([low <= 2.0 <= high for low, high in hits]))
+        rows.append(row("change between two years", "exact conditional", dispersion, "ratio", share, replications))
+    return rows
+
+
+def methods_table(table: pd.DataFrame) -> str:
+    lines = [
+        "| design | model or method | overdispersed | interval | coverage | replications |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for r in table.itertuples():
+        over = "yes" if r.dispersion > 0 else "no"
+        lines.append(f"| {r.design} | {r.model.replace('_', ' ')} | {over} | {r.interval} | {r.coverage:.3f} | {r.replications} |")
+    return "\n".join(lines)
+
+
+def write(table: pd.DataFrame) -> None:
+    table.to_csv(ROOT / "docs" / "coverage.csv", index=False, lineterminator="\n")
+    methods = ROOT / "docs" / "methods.md"
+    text = methods.read_text(encoding="utf-8")
+    block = f"<!-- coverage: start -->\n{methods_table(table)}\n<!-- coverage: end -->"
+    text = re.sub(r"<!-- coverage: start -->.*?<!-- coverage: end -->", lambda _: block, text, flags=re.S)
+    methods.write_text(text, encoding="utf-8")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--replications", type=int, default=1000)
-    parser.add_argument("--seed", type=int, default=20221111)
+    parser.add_argument("--replications", type=int, default=250)
+    parser.add_argument("--processes", type=int, default=2)
+    parser.add_argument("--designs", nargs="*", help="names of the designs to run (default: all)")
+    parser.add_argument("--no-write", action="store_true", help="print only; leave docs/ as it is")
     arguments = parser.parse_args()
-    table = pd.concat(
-        [rate_coverage(arguments.replications, arguments.seed), trend_coverage(arguments.replications, arguments.seed)]
-    )
-    wide = table.pivot_table(
-        index=["what", "method", "years", "overdispersed"], columns="mean_count", values="coverage"
-    )
-    print(f"coverage of nominal 95% intervals, {arguments.replications} replications each")
-    print(wide.to_string(float_format="{:.3f}".format))
+    rows = []
+    for design in DESIGNS:
+        if arguments.designs and design.name not in arguments.designs:
+            continue
+        for model in MODELS.get(design.name, ("quasi_poisson",)):
+            for dispersion in (0.0, OVERDISPERSION):
+                started = time.perf_counter()
+                found = trend_rows(design, model, dispersion, arguments.replications, arguments.processes)
+                rows += found
+                print(f"{design.name}, {model}, dispersion {dispersion:g}: "
+                      + ", ".join(f"{r['interval']} {r['coverage']:.3f}" for r in found)
+                      + f" ({time.perf_counter() - started:.0f} s)", flush=True)
+    rows += yearly_rate_rows(max(arguments.replications * 8, 2000)) + change_rows(max(arguments.replications * 8, 2000))
+    table = pd.DataFrame(rows)
+    print(methods_table(table))
+    if not arguments.no_write:
+        write(table)
 
 
 if __name__ == "__main__":

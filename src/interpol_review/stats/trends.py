@@ -121,7 +121,8 @@ def fit_trend(
         return None  # no degrees of freedom left to measure the model's own error
     best = censored.best_fit(model)
     rng = np.random.default_rng(seed)
-    replicates = [] if calibration is not None else [replicate(model, best, rng) for _ in range(bootstrap)]
+    truth = adjusted(model, best)
+    replicates = [] if calibration is not None else [replicate(model, best, truth, rng) for _ in range(bootstrap)]
     if calibration is None:
         calibration = max(float(np.mean([lr for lr, _ in replicates])), 1.0)
     critical = float(stats.chi2.ppf(confidence, 1) * calibration)
@@ -159,13 +160,53 @@ def fit_trend(
     )
 
 
-def replicate(model: censored.Model, best: censored.Fit, rng: np.random.Generator) -> tuple[float, np.ndarray]:
-    """One parametric bootstrap sample: the likelihood-ratio statistic at the true slope, and the refit."""
-    counts = censored.simulate(model, best.parameters, rng)
-    likelihood = model.for_counts(*censored.observe_like(model, best.parameters, counts, rng))
+NARROW = 0.05  # a range at most this wide (relative to its middle) counts as a published count for dispersion
+
+
+def pearson_dispersion(model: censored.Model, best: censored.Fit) -> float:
+    """The dispersion from the Pearson statistic of the published counts (and ranges no wider than 5%),
+    over their degrees of freedom: unbiased where maximum likelihood, with few exact years, is not."""
+    data = model.data
+    yearly = model.means(best.parameters)
+    mean = model.sum @ yearly
+    middle = (data.low + np.where(np.isfinite(data.high), data.high, data.low)) / 2
+    narrow = np.isfinite(data.high) & (data.high - data.low <= NARROW * np.maximum(middle, 1))
+    # A year with its own level (a scope break) is fitted exactly and says nothing about dispersion.
+    own = np.array([bool(data.scope_break[list(m)].any()) for m in data.members]) & (model.design.shape[1] == 3)
+    used = narrow & ~own
+    degrees = int(used.sum()) - 2
+    if degrees < 1:
+        return 0.0
+    pearson = float(np.sum((middle[used] - mean[used]) ** 2 / mean[used])) / degrees
+    return pearson - 1 if model.family == "quasi_poisson" else (pearson - 1) / float(np.mean(mean[used]))
+
+
+def adjusted(model: censored.Model, best: censored.Fit) -> np.ndarray:
+    """The fit with the dispersion the bootstrap draws from: the larger of the maximum-likelihood value
+    scaled by n / (n - p) (estimated from a few years it is too small by about that factor) and the
+    Pearson estimate from the published counts. Samples drawn with too little dispersion would make every
+    interval too narrow."""
+    parameters = best.parameters.copy()
+    if model.family != "poisson":
+        observations, mean_parameters = len(model.data.members), model.design.shape[1]
+        scaled = math.exp(parameters[-1]) * observations / (observations - mean_parameters)
+        parameters[-1] = math.log(max(scaled, pearson_dispersion(model, best), 1e-7))
+    return parameters
+
+
+def replicate(
+    model: censored.Model, best: censored.Fit, truth: np.ndarray, rng: np.random.Generator
+) -> tuple[float, np.ndarray]:
+    """One parametric bootstrap sample drawn from ``truth`` (the fit, dispersion adjusted): the
+    likelihood-ratio statistic at the true slope, and the refit."""
+    counts = censored.simulate(model, truth, rng)
+    likelihood = model.for_counts(*censored.observe_like(model, truth, counts, rng))
     fitted = censored.maximise(model, start=best.parameters, likelihood=likelihood)
     held = censored.maximise(model, fixed_slope=best.parameters[1], start=fitted.parameters, likelihood=likelihood)
-    return max(2 * (fitted.loglik - held.loglik), 0.0), fitted.parameters
+    refit = fitted.parameters.copy()
+    if model.family != "poisson":
+        refit[-1] = truth[-1] - best.parameters[-1] + refit[-1]  # the same adjustment for each refit
+    return max(2 * (fitted.loglik - held.loglik), 0.0), refit
 
 
 def mean_band(
