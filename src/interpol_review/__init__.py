@@ -1,3 +1,3 @@
 """Reference analysis of INTERPOL's published statistics on refused and cancelled alerts."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
