@@ -63,12 +63,30 @@ def single(years, widths, lower=None, scope=None, **kwargs) -> Design:
 
 
 DESIGNS = [
-    single((2017, 2018, 2019, 2020, 2021, 2023, 2024), (0.10, 0.45, 0.45, 0.035, 0, 0, 0),
-           scope=[False] * 6 + [True], name="task force count", mean=800, growth=1.10, scope_level=1.3),
-    single((2017, 2018, 2019, 2020, 2021), (0.05, 0.45, 0.45, 0.03, 0), name="task force rate",
-           mean=800, growth=1.19, exposure=27_000),
-    single((2017, 2018, 2021, 2022, 2023, 2024), (0.10, 0.10, 0.10, 0.10, 0.10, 0), name="CCF chart readings",
-           mean=1000, growth=1.15),
+    single(
+        (2017, 2018, 2019, 2020, 2021, 2023, 2024),
+        (0.10, 0.45, 0.45, 0.035, 0, 0, 0),
+        scope=[False] * 6 + [True],
+        name="task force count",
+        mean=800,
+        growth=1.10,
+        scope_level=1.3,
+    ),
+    single(
+        (2017, 2018, 2019, 2020, 2021),
+        (0.05, 0.45, 0.45, 0.03, 0),
+        name="task force rate",
+        mean=800,
+        growth=1.19,
+        exposure=27_000,
+    ),
+    single(
+        (2017, 2018, 2021, 2022, 2023, 2024),
+        (0.10, 0.10, 0.10, 0.10, 0.10, 0),
+        name="CCF chart readings",
+        mean=1000,
+        growth=1.15,
+    ),
     single((2011, 2018, 2021, 2024), (0, 0, 0, 0), name="CCF four years", mean=260, growth=1.16),
     Design(
         name="CCF deletions",
@@ -112,8 +130,12 @@ def observed(design: Design, counts: np.ndarray, rng) -> censored.Observations:
         high.append(math.ceil(start + span))
     exposure = np.full(len(design.years), design.exposure)
     return censored.Observations(
-        years=np.array(design.years, dtype=float), exposure=exposure, scope_break=np.array(design.scope_break),
-        members=design.members, low=np.maximum(np.array(low), 0), high=np.array(high),
+        years=np.array(design.years, dtype=float),
+        exposure=exposure,
+        scope_break=np.array(design.scope_break),
+        members=design.members,
+        low=np.maximum(np.array(low), 0),
+        high=np.array(high),
     )
 
 
@@ -126,8 +148,16 @@ def one_replication(task: tuple) -> dict | None:
     true_next_mean = design.mean * design.growth ** (next_year - design.years[0])
     data = observed(design, counts, rng)
     fit = trends.fit_trend(
-        data, "simulated", model, design.exposure > 1, any(design.scope_break), NOMINAL, BOOTSTRAP, 4000,
-        int(seed % 2**31), next_exposure=design.exposure,
+        data,
+        "simulated",
+        model,
+        design.exposure > 1,
+        any(design.scope_break),
+        NOMINAL,
+        BOOTSTRAP,
+        4000,
+        int(seed % 2**31),
+        next_exposure=design.exposure,
     )
     if fit is None:
         return None
@@ -162,15 +192,26 @@ def row(design: str, model: str, dispersion: float, interval: str, share: float,
     }
 
 
+def year_means(mean: float, dispersion: float, size: int, rng) -> np.ndarray:
+    """Each year's own expected count. Overdispersion is a year-to-year gamma mixture (NB1: variance
+    (1 + d) x mean), so a year's count is Poisson around its own mean, which is what a yearly rate or a
+    change between two published years estimates; the long-run mean is the trend's business."""
+    if dispersion == 0:
+        return np.full(size, mean)
+    return rng.gamma(mean / dispersion, dispersion, size)
+
+
 def yearly_rate_rows(replications: int) -> list[dict]:
     """A year's rate per alert issued with a published exposure, for each interval method."""
     rng = np.random.default_rng(20221111)
+    exposure = 24_000
     rows = []
     for dispersion in (0.0, OVERDISPERSION):
-        counts = draw(np.full(replications, 1200.0), dispersion, rng)
+        means = year_means(1200.0, dispersion, replications, rng)
+        counts = rng.poisson(means)
         for method in rates.INTERVAL_METHODS:
-            hits = [rates.count_interval(k, 24_000, NOMINAL, method) for k in counts]
-            share = float(np.mean([low <= 0.05 <= high for low, high in hits]))
+            hits = [rates.count_interval(k, exposure, NOMINAL, method) for k in counts]
+            share = float(np.mean([low <= m / exposure <= high for (low, high), m in zip(hits, means, strict=True)]))
             rows.append(row("yearly rate", method, dispersion, "rate", share, replications))
     return rows
 
@@ -180,9 +221,12 @@ def change_rows(replications: int) -> list[dict]:
     rng = np.random.default_rng(20221112)
     rows = []
     for dispersion in (0.0, OVERDISPERSION):
-        first, second = draw(np.full(replications, 150.0), dispersion, rng), draw(np.full(replications, 300.0), dispersion, rng)
-        hits = [changes.ratio_interval(a, b, NOMINAL) for a, b in zip(first, second, strict=True)]
-        share = float(np.mean([low <= 2.0 <= high for low, high in hits]))
+        first = year_means(150.0, dispersion, replications, rng)
+        second = year_means(300.0, dispersion, replications, rng)
+        counts = zip(rng.poisson(first), rng.poisson(second), strict=True)
+        hits = [changes.ratio_interval(a, b, NOMINAL) for a, b in counts]
+        truth = second / first
+        share = float(np.mean([low <= t <= high for (low, high), t in zip(hits, truth, strict=True)]))
         rows.append(row("change between two years", "exact conditional", dispersion, "ratio", share, replications))
     return rows
 
@@ -194,7 +238,8 @@ def methods_table(table: pd.DataFrame) -> str:
     ]
     for r in table.itertuples():
         over = "yes" if r.dispersion > 0 else "no"
-        lines.append(f"| {r.design} | {r.model.replace('_', ' ')} | {over} | {r.interval} | {r.coverage:.3f} | {r.replications} |")
+        cells = (r.design, r.model.replace("_", " "), over, r.interval, f"{r.coverage:.3f}", r.replications)
+        lines.append("| " + " | ".join(map(str, cells)) + " |")
     return "\n".join(lines)
 
 
@@ -223,9 +268,12 @@ def main() -> None:
                 started = time.perf_counter()
                 found = trend_rows(design, model, dispersion, arguments.replications, arguments.processes)
                 rows += found
-                print(f"{design.name}, {model}, dispersion {dispersion:g}: "
-                      + ", ".join(f"{r['interval']} {r['coverage']:.3f}" for r in found)
-                      + f" ({time.perf_counter() - started:.0f} s)", flush=True)
+                print(
+                    f"{design.name}, {model}, dispersion {dispersion:g}: "
+                    + ", ".join(f"{r['interval']} {r['coverage']:.3f}" for r in found)
+                    + f" ({time.perf_counter() - started:.0f} s)",
+                    flush=True,
+                )
     rows += yearly_rate_rows(max(arguments.replications * 8, 2000)) + change_rows(max(arguments.replications * 8, 2000))
     table = pd.DataFrame(rows)
     print(methods_table(table))

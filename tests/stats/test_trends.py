@@ -1,116 +1,125 @@
-"""Trend models against independent answers: a direct likelihood maximisation, the quasi-Poisson
-scaling formula, simulated data with a known rate ratio, and Poisson quantiles."""
+"""Trends: a model only where the data carry one; known rate ratios recovered; the calibration, the band and
+the prediction behave as their definitions say; seeds give the same numbers."""
+
+from __future__ import annotations
 
 import math
 
 import numpy as np
-import pandas as pd
 import pytest
-from scipy import optimize, stats
+from scipy import stats
 
-from interpol_review.stats import trends
+from interpol_review.stats import censored, trends
 
 
-def synthetic(rate_ratio: float, years: int, exposure: float, seed: int, alpha: float = 0.0) -> pd.DataFrame:
-    rng = np.random.default_rng(seed)
-    year = np.arange(2010, 2010 + years)
-    mean = exposure * 0.02 * rate_ratio ** (year - year[0])
-    counts = rng.negative_binomial(1 / alpha, 1 / (1 + alpha * mean)) if alpha else rng.poisson(mean)
-    return pd.DataFrame(
-        {
-            "year": year,
-            "count": counts.astype(float),
-            "exposure": exposure,
-            "count_status": "observed",
-            "exposure_status": "observed",
-        }
+def published(counts, years=None, exposure=None, scope=None, widths=None) -> censored.Observations:
+    counts = np.asarray(counts, dtype=float)
+    n = len(counts)
+    widths = np.zeros(n) if widths is None else np.asarray(widths, dtype=float)
+    return censored.Observations(
+        years=np.arange(2017, 2017 + n, dtype=float) if years is None else np.asarray(years, dtype=float),
+        exposure=np.ones(n) if exposure is None else np.asarray(exposure, dtype=float),
+        scope_break=np.zeros(n, dtype=bool) if scope is None else np.asarray(scope),
+        members=tuple((i,) for i in range(n)),
+        low=np.floor(counts * (1 - widths / 2)),
+        high=np.ceil(counts * (1 + widths / 2)),
     )
 
 
-def test_poisson_slope_equals_direct_maximum_likelihood():
-    data = synthetic(1.08, 8, 20000, seed=1)
-    fit = trends.fit_trend(data, "s", "poisson", True, 0.95)
-    t = data["year"] - data["year"].mean()
+def fit(data, model="quasi_poisson", own_level=False, bootstrap=60, seed=7, **options):
+    return trends.fit_trend(data, "refused_all", model, False, own_level, 0.95, bootstrap, 2000, seed, **options)
 
-    def negative_log_likelihood(beta):
-        mean = data["exposure"] * np.exp(beta[0] + beta[1] * t)
-        return -np.sum(stats.poisson.logpmf(data["count"], mean))
 
-    best = optimize.minimize(
-        negative_log_likelihood,
-        x0=[math.log(0.02), 0.0],
-        method="Nelder-Mead",
-        options={"xatol": 1e-10, "fatol": 1e-10, "maxiter": 5000},
+def test_fewer_than_four_informative_years_give_no_model():
+    wide = published([800, 1000, 1200, 1400, 1500], widths=[0, 0, 0, 3, 3])  # two ranges span > 3-fold
+    assert trends.informative(wide) == 3
+    assert fit(wide) is None
+
+
+def test_a_model_needs_a_degree_of_freedom_beyond_its_parameters():
+    assert fit(published([800, 900, 1000, 1100]), own_level=True) is not None
+    four_with_level = published([800, 900, 1000, 3000], scope=[False, False, False, True])
+    assert trends.informative(four_with_level) == 3  # a scope-break year says nothing about the slope
+    assert fit(four_with_level, own_level=True) is None
+
+
+def test_a_known_rate_ratio_is_recovered_from_large_counts():
+    years = np.arange(2010, 2020)
+    counts = np.round(5000 * 1.1 ** (years - 2010))
+    result = fit(published(counts, years=years))
+    assert result.rate_ratio == pytest.approx(1.1, abs=0.002)
+    assert result.low < 1.1 < result.high and result.high - result.low < 0.02
+
+
+def test_without_bootstrap_the_interval_uses_the_calibration_given():
+    data = published([812, 930, 1011, 1120, 1180, 1340])
+    result = fit(data, model="poisson", bootstrap=0, calibration=1.0)
+    assert result.critical_value == pytest.approx(stats.chi2.ppf(0.95, 1))
+    doubled = fit(data, model="poisson", bootstrap=0, calibration=2.0)
+    assert doubled.critical_value == pytest.approx(2 * stats.chi2.ppf(0.95, 1))
+    assert doubled.low < result.low and doubled.high > result.high
+    assert result.band.empty and math.isnan(result.prediction["low"])
+
+
+def test_the_bootstrap_calibration_is_at_least_chi_square():
+    result = fit(published([812, 930, 1011, 1120, 1180, 1340]))
+    assert result.calibration >= 1.0 and result.bootstrap == 60
+
+
+def test_the_same_seed_gives_the_same_numbers_and_another_seed_does_not():
+    data = published([812, 930, 1011, 1120, 1180, 1340])
+    first, again, other = fit(data, seed=1), fit(data, seed=1), fit(data, seed=2)
+    assert (first.low, first.high, first.prediction["low"]) == (again.low, again.high, again.prediction["low"])
+    assert (first.prediction["low"], first.prediction["high"]) != (other.prediction["low"], other.prediction["high"])
+
+
+def test_the_prediction_is_wider_than_the_band_and_brackets_the_trend():
+    data = published([812, 930, 1011, 1120, 1180, 1340])
+    result = fit(data)
+    next_year = result.band[result.band["year"] == 2023].iloc[0]
+    assert result.prediction["year"] == 2023
+    assert result.prediction["low"] < next_year["conf_low"] < next_year["fitted"] < next_year["conf_high"]
+    assert next_year["conf_high"] < result.prediction["high"]
+
+
+def test_with_parameters_known_the_prediction_is_the_poisson_quantiles():
+    """Ten years of counts near 100,000 pin the line; what is left is the next count's own randomness."""
+    years = np.arange(2010, 2020)
+    counts = np.round(100_000 * 1.02 ** (years - 2010))
+    result = fit(published(counts, years=years), model="poisson", bootstrap=40)
+    mean = 100_000 * 1.02**10
+    low, high = stats.poisson(mean).ppf([0.025, 0.975])
+    assert result.prediction["low"] == pytest.approx(low, rel=0.003)
+    assert result.prediction["high"] == pytest.approx(high, rel=0.003)
+
+
+def test_overdispersion_is_detected_in_overdispersed_counts_only():
+    rng = np.random.default_rng(3)
+    years = np.arange(2010, 2022)
+    means = 1000 * 1.05 ** (years - 2010)
+    poisson_counts = rng.poisson(means)
+    overdispersed = rng.negative_binomial(means / 20, 1 / 21)
+    assert fit(published(poisson_counts, years=years), bootstrap=0, calibration=1.0).overdispersion_p > 0.05
+    assert fit(published(overdispersed, years=years), bootstrap=0, calibration=1.0).overdispersion_p < 0.01
+
+
+def test_the_simple_fit_is_a_quasi_poisson_glm_with_t_quantiles():
+    """Against the textbook: Pearson dispersion, standard error scaled by its root, t on n - 2 df."""
+    counts = np.array([812.0, 930, 1011, 1120, 1180, 1340])
+    x = np.arange(6) - 2.5
+    ratio, low, high = trends.simple_fit(published(counts), False, 0.95)
+    poisson = censored.best_fit(censored.Model(published(counts), "poisson", False))
+    slope = poisson.parameters[1]
+    mean = np.exp(poisson.parameters[0] + slope * x)
+    dispersion = np.sum((counts - mean) ** 2 / mean) / 4
+    design = np.column_stack([np.ones(6), x])
+    covariance = np.linalg.inv(design.T @ (design * mean[:, None])) * dispersion
+    half = stats.t.ppf(0.975, 4) * math.sqrt(covariance[1, 1])
+    assert (ratio, low, high) == pytest.approx(
+        (math.exp(slope), math.exp(slope - half), math.exp(slope + half)), rel=1e-5
     )
-    assert fit.rate_ratio == pytest.approx(math.exp(best.x[1]), rel=1e-5)
 
 
-def test_a_known_rate_ratio_is_recovered():
-    data = synthetic(1.10, 20, 100000, seed=2)
-    fit = trends.fit_trend(data, "s", "poisson", True, 0.95)
-    assert fit.rate_ratio == pytest.approx(1.10, abs=0.005)
-    assert fit.low < 1.10 < fit.high
-
-
-def test_quasi_poisson_scales_the_poisson_standard_error_by_the_pearson_dispersion():
-    data = synthetic(1.05, 8, 20000, seed=3, alpha=0.05)
-    poisson = trends.fit_trend(data, "s", "poisson", True, 0.95)
-    quasi = trends.fit_trend(data, "s", "quasi_poisson", True, 0.95)
-    phi = poisson.result.pearson_chi2 / poisson.result.df_resid
-    assert quasi.rate_ratio == pytest.approx(poisson.rate_ratio)
-    assert quasi.result.bse["year_c"] == pytest.approx(poisson.result.bse["year_c"] * math.sqrt(phi), rel=1e-6)
-
-
-def test_dispersion_check_tells_poisson_from_overdispersed_data():
-    poisson = trends.fit_trend(synthetic(1.0, 8, 50000, seed=4), "s", "poisson", True, 0.95)
-    overdispersed = trends.fit_trend(synthetic(1.0, 8, 50000, seed=4, alpha=0.1), "s", "poisson", True, 0.95)
-    assert poisson.verdict.startswith("consistent with Poisson")
-    assert overdispersed.verdict.startswith("overdispersed")
-
-
-def test_negative_binomial_estimates_alpha():
-    data = synthetic(1.0, 30, 50000, seed=5, alpha=0.05)
-    fit = trends.fit_trend(data, "s", "negative_binomial", True, 0.95)
-    assert 0.02 < fit.alpha < 0.1
-
-
-def test_two_points_leave_no_degrees_of_freedom_to_check_dispersion():
-    fit = trends.fit_trend(synthetic(1.1, 2, 1000, seed=6), "s", "quasi_poisson", True, 0.95)
-    assert fit.verdict.startswith("cannot be checked")
-    assert (fit.low, fit.high) == (0.0, math.inf)
-
-
-def test_prediction_interval_reduces_to_poisson_quantiles_when_parameters_are_certain():
-    data = synthetic(1.0, 40, 1e7, seed=7)  # huge exposure: parameter uncertainty is negligible
-    fit = trends.fit_trend(data, "s", "poisson", True, 0.95)
-    median, low, high = trends.prediction_interval(fit, 2050, 1000.0, 0.95, 20000, seed=1)
-    mean = 1000.0 * math.exp(
-        fit.result.params["Intercept"] + fit.result.params["year_c"] * (2050 - data["year"].mean())
-    )
-    assert low == pytest.approx(stats.poisson.ppf(0.025, mean), abs=1.5)
-    assert high == pytest.approx(stats.poisson.ppf(0.975, mean), abs=1.5)
-
-
-def test_prediction_interval_is_wider_than_the_confidence_band():
-    data = synthetic(1.05, 6, 20000, seed=8)
-    fit = trends.fit_trend(data, "s", "poisson", True, 0.95)
-    band = trends.confidence_band(fit, 0.95, [2016])
-    _, low, high = trends.prediction_interval(fit, 2016, 20000, 0.95, 20000, seed=1)
-    # the band is a rate per 1,000; the prediction a count for 20,000 alerts
-    assert low < band["conf_low"].item() * 20 and high > band["conf_high"].item() * 20
-
-
-def test_prediction_is_reproducible_with_a_seed():
-    fit = trends.fit_trend(synthetic(1.05, 6, 20000, seed=9), "s", "quasi_poisson", True, 0.95)
-    assert trends.prediction_interval(fit, 2016, 2e4, 0.95, 5000, 3) == trends.prediction_interval(
-        fit, 2016, 2e4, 0.95, 5000, 3
-    )
-
-
-def test_fewer_than_two_points_give_no_fit():
-    assert trends.fit_trend(synthetic(1.0, 1, 1000, seed=10), "s", "poisson", True, 0.95) is None
-
-
-def test_unknown_model_is_an_error():
+def test_an_unknown_count_model_is_refused():
     with pytest.raises(ValueError, match="unknown count model"):
-        trends.fit_trend(synthetic(1.0, 3, 1000, seed=11), "s", "ols", True, 0.95)
+        fit(published([1, 2, 3, 4, 5]), model="gaussian")

@@ -125,6 +125,9 @@ def deletion_shares(series: pd.DataFrame, confidence: float, interval_method: st
                     continue
                 other = compliant.loc[period]
                 trials_low, trials_high = cell["low"] + other["low"], cell["high"] + other["high"]
+                # deleted is in both numerator and denominator: the extreme pairs are (fewest deleted,
+                # most found compliant) and (most deleted, fewest found compliant)
+                pairs = ((cell["low"], cell["low"] + other["high"]), (cell["high"], cell["high"] + other["low"]))
                 ids = f"{cell['figure_ids']}, {other['figure_ids']}"
             else:
                 table = by_period.get(denominator)
@@ -132,12 +135,13 @@ def deletion_shares(series: pd.DataFrame, confidence: float, interval_method: st
                     continue
                 other = table.loc[period]
                 trials_low, trials_high = other["low"], other["high"]
+                pairs = ((cell["low"], max(trials_high, cell["low"])), (min(cell["high"], trials_low), trials_low))
                 ids = f"{cell['figure_ids']}, {other['figure_ids']}"
             if not math.isfinite(trials_high):
                 continue
             point = cell["low"] / trials_low if cell["low"] == cell["high"] and trials_low == trials_high else math.nan
-            low = share_interval(cell["low"], max(trials_high, cell["low"]), confidence, interval_method)[0]
-            high = share_interval(min(cell["high"], trials_low), trials_low, confidence, interval_method)[1]
+            low = share_interval(*pairs[0], confidence, interval_method)[0]
+            high = share_interval(*pairs[1], confidence, interval_method)[1]
             rows.append(
                 {
                     "period": period,

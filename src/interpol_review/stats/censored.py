@@ -143,21 +143,29 @@ class Likelihood:
             return float(value.sum()), 0.0, 0.0
         step, log_step = 1e-7, 1e-6
         with_dispersion = self.family != "poisson" and dispersion >= 1e-7
-        points = 3 if with_dispersion else 2
-        scale = np.array([1.0, 1 + step, 1.0])[:points, None]
-        dispersions = dispersion * np.exp(np.array([0.0, 0.0, log_step]))[:points, None]
+        # NB2 matches a sum by its mean and its sum of squared means; a year moves the two differently
+        with_squares = self.family == "negative_binomial" and with_dispersion
+        mean_scale = [1.0, 1 + step] + [1.0] * (with_squares + with_dispersion)
+        square_scale = [1.0, 1.0] + [1 + step] * with_squares + [1.0] * with_dispersion
+        log_dispersions = [0.0, 0.0] + [0.0] * with_squares + [log_step] * with_dispersion
+        points = len(mean_scale)
         rows = range_log_probability(
             self.family,
-            mean * scale,
-            squares * scale**2,
-            dispersions + 0 * mean,
+            mean * np.array(mean_scale)[:, None],
+            squares * np.array(square_scale)[:, None],
+            dispersion * np.exp(np.array(log_dispersions))[:, None] + 0 * mean,
             np.broadcast_to(self.other_low, (points, len(mean))),
             np.broadcast_to(self.other_high, (points, len(mean))),
         )
+        # d/d log mu_t = d/d log M * mu_t / M + d/d log S * 2 mu_t^2 / S
         per_log_mean = (rows[1] - rows[0]) / step
         shares = self.other_sums * yearly / np.maximum(mean, 1e-300)[:, None]
-        d_dispersion = float((rows[2].sum() - rows[0].sum()) / log_step) if with_dispersion else 0.0
-        return float(rows[0].sum()), per_log_mean @ shares, d_dispersion
+        d_mu = per_log_mean @ shares
+        if with_squares:
+            per_log_squares = (rows[2] - rows[0]) / step
+            d_mu += per_log_squares @ (2 * self.other_sums * yearly**2 / np.maximum(squares, 1e-300)[:, None])
+        d_dispersion = float((rows[-1].sum() - rows[0].sum()) / log_step) if with_dispersion else 0.0
+        return float(rows[0].sum()), d_mu, d_dispersion
 
 
 class Model:

@@ -182,7 +182,7 @@ class EvidenceFinder:
         return best["low"], math.inf, f"valid alerts in circulation, at least {best['figure_id']}"
 
 
-def test_reading(reading, finder: EvidenceFinder) -> Reading:
+def judge_reading(reading, finder: EvidenceFinder) -> Reading:
     result = Reading(
         reading.claim_id,
         reading.reading,
@@ -280,6 +280,8 @@ def flip_tolerances(result: Reading) -> str:
     contradicted_below = max(max(0.0, 1 - max(highs) / centre), max(0.0, min(lows) / centre - 1))
     if result.verdict == SUPPORTED:
         return f"supported for a tolerance of {supported_from:.0%} or more"
+    if contradicted_below <= 0:
+        return f"contradicted at no tolerance; supported from {supported_from:.0%}"
     return f"contradicted for a tolerance under {contradicted_below:.0%}; supported from {supported_from:.0%}"
 
 
@@ -290,7 +292,7 @@ def check_claims(ledger, panel: pd.DataFrame, ccf_series: pd.DataFrame, figures:
         own = set(claim.own_figures.split())
         finder = EvidenceFinder(figures[~figures["figure_id"].isin(own)], panel, ccf_series)
         readings = ledger.readings[ledger.readings["claim_id"] == claim.claim_id]
-        tested = [test_reading(reading, finder) for reading in readings.itertuples(index=False)]
+        tested = [judge_reading(reading, finder) for reading in readings.itertuples(index=False)]
         verdicts = {item.verdict for item in tested}
         overall = verdicts.pop() if len(verdicts) == 1 else DEPENDS
         for item in tested:

@@ -27,9 +27,9 @@ RISING_SHARE_RULES = {
     "check": "bounds use linear statements only; the rising share is only checked",
 }
 SCOPE_BREAK_RULES = {
-    "own_level": "2024 enters the data; trends give it its own level, so it cannot drive the slope",
-    "exclude": "the 2024 figures, whose scope may include other notice colours, are left out",
-    "pooled": "2024 is treated as comparable with earlier years",
+    "own_level": "figures whose scope may include other notice colours (2024 on) enter with their own level",
+    "exclude": "figures whose scope may include other notice colours (2024 on) are left out",
+    "pooled": "figures whose scope may include other notice colours (2024 on) count as comparable",
 }
 LINEAR, WITH_RISING_SHARE = "linear (exact)", "with the rising share (exact, branch and bound)"
 

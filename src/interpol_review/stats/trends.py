@@ -161,6 +161,7 @@ def fit_trend(
 
 
 NARROW = 0.05  # a range at most this wide (relative to its middle) counts as a published count for dispersion
+PEARSON_MIN_DF = 2  # from one degree of freedom the Pearson estimate is too noisy to take the larger of
 
 
 def pearson_dispersion(model: censored.Model, best: censored.Fit) -> float:
@@ -175,7 +176,7 @@ def pearson_dispersion(model: censored.Model, best: censored.Fit) -> float:
     own = np.array([bool(data.scope_break[list(m)].any()) for m in data.members]) & (model.design.shape[1] == 3)
     used = narrow & ~own
     degrees = int(used.sum()) - 2
-    if degrees < 1:
+    if degrees < PEARSON_MIN_DF:
         return 0.0
     pearson = float(np.sum((middle[used] - mean[used]) ** 2 / mean[used])) / degrees
     return pearson - 1 if model.family == "quasi_poisson" else (pearson - 1) / float(np.mean(mean[used]))
