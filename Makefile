@@ -62,7 +62,7 @@ $(VALIDATED): $(RAW) $(PACKAGE) $(SETUP_DONE)
 # reports were built from, so a checkout that only touches files rebuilds nothing.
 report: $(SETUP_DONE) $(SYSTEM_DONE) $(VALIDATED) ## build every report (HTML, PDF, results.json); VARIANT=name for one
 	@if [ -n "$$VARIANT" ]; then \
-	  $(PY) -m interpol_review build --jobs $(JOBS) --pdf-engine $(PDF_ENGINE) -- "params/$$VARIANT.yaml"; \
+	  $(PY) -m interpol_review build --jobs $(JOBS) --pdf-engine $(PDF_ENGINE) --variant "$$VARIANT"; \
 	else \
 	  $(PY) -m interpol_review.build.due --pdf-engine $(PDF_ENGINE) || \
 	  $(PY) -m interpol_review build --all --jobs $(JOBS) --pdf-engine $(PDF_ENGINE); \

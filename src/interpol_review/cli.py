@@ -71,18 +71,22 @@ def build_options(arguments: argparse.Namespace):
 
 
 def command_build(arguments: argparse.Namespace) -> None:
+    from interpol_review.build.params import params_file_of
     from interpol_review.build.reports import all_params_files, build_reports
 
     files = all_params_files() if arguments.all else arguments.params_files
+    if arguments.variant:
+        files = [params_file_of(arguments.variant, project_root() / "params")]
     if not files:
         raise UserError("no params file given. Fix: name one, e.g. params/latest.yaml, or use --all")
     build_reports(files, build_options(arguments))
 
 
 def command_preview(arguments: argparse.Namespace) -> None:
+    from interpol_review.build.params import params_file_of
     from interpol_review.build.variant import build_variant
 
-    params_file = project_root() / "params" / f"{arguments.variant}.yaml"
+    params_file = params_file_of(arguments.variant, project_root() / "params")
     folder = arguments.build_dir / "preview"
     out = build_variant(params_file, folder, arguments.build_dir / "reports", "none", "", [arguments.chapter], print)
     print(f"preview: {out / 'report.html'}")
@@ -128,6 +132,7 @@ def parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="build the reports of the given params files (or --all)")
     build.add_argument("params_files", type=Path, nargs="*")
     build.add_argument("--all", action="store_true", help="every params/*.yaml")
+    build.add_argument("--variant", help="the report of params/VARIANT.yaml")
     build.add_argument("--jobs", type=int, default=0, help="variants built at once (default: the machine's cores)")
     build.add_argument("--force", action="store_true", help="rebuild even when the inputs are unchanged")
     build.add_argument("--chapters", help="only these chapters, by number or name (e.g. 02,03): for tests")

@@ -169,12 +169,32 @@ def value_problems(values: dict[str, Any]) -> list[str]:
         accepted = types[name]
         if not type_accepted(value, accepted):
             label = type_label(accepted, specs[name].metadata["choices"] or {})
-            problems.append(f"parameter '{name}' must be {label}, got {type(value).__name__} {value!r}")
+            hint = quoting_hint(name, value, accepted, specs[name].metadata["choices"])
+            problems.append(f"parameter '{name}' must be {label}, got {type(value).__name__} {value!r}{hint}")
             continue
         problem = range_problem(name, value, specs[name].metadata, accepted)
         if problem:
             problems.append(problem)
     return problems
+
+
+def quoting_hint(name: str, value: Any, accepted: tuple[type, ...], choices: dict | None) -> str:
+    """YAML reads `subtitle: 2024` as a number and `seed: "7"` as text: say how to write what was meant."""
+    if value is None:
+        return " (give it a value, or delete the line to keep the default)"
+    if str in accepted and not choices and not isinstance(value, str):
+        return f' (put it in quotes: {name}: "{value}")'
+    if isinstance(value, str) and (int in accepted or float in accepted) and looks_like_number(value):
+        return f" (write it without quotes: {name}: {value})"
+    return ""
+
+
+def looks_like_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 def range_problem(name: str, value: Any, metadata: dict, types: tuple[type, ...]) -> str | None:

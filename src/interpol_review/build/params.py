@@ -29,6 +29,20 @@ def variant_name(path: Path) -> str:
     return path.stem
 
 
+def params_file_of(variant: str, params_dir: Path) -> Path:
+    """params/<variant>.yaml for a variant named on the command line (make report VARIANT=...)."""
+    if not VARIANT_NAME.fullmatch(variant):
+        raise ParameterError(
+            f"VARIANT {variant!r}: a variant is the name of a file in params/ (letters, digits, '-' and '_' only). "
+            f"Fix: one of {', '.join(sorted(path.stem for path in params_dir.glob('*.yaml')))}"
+        )
+    path = params_dir / f"{variant}.yaml"
+    if not path.exists():
+        known = ", ".join(sorted(p.stem for p in params_dir.glob("*.yaml")))
+        raise ParameterError(f"VARIANT {variant!r}: there is no {path.name} in params/. Fix: one of {known}")
+    return path
+
+
 def read_params_file(path: Path) -> tuple[str, Settings]:
     """(variant name, checked settings) of one params file."""
     variant = variant_name(path)
