@@ -23,8 +23,12 @@ def outside_every_report(ledger: Ledger) -> list[str]:
         return []
     figures = ledger.figures
     relevant = figures[figures["body"].isin(["ndtf_review", "ccf_annual_report"])]
-    outside = relevant[[all(row.period_end < first or row.period_start > last for first, last in windows)
-                        for row in relevant.itertuples()]]
+    outside = relevant[
+        [
+            all(row.period_end < first or row.period_start > last for first, last in windows)
+            for row in relevant.itertuples()
+        ]
+    ]
     return [f"{row.figure_id} ({row.period}) is outside the years of every report" for row in outside.itertuples()]
 
 

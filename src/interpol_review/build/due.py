@@ -75,7 +75,9 @@ def main(argv: list[str] | None = None) -> int:
     arguments = parser.parse_args(argv)
     root = arguments.root
     params_files = sorted((root / "params").glob("*"))
-    if any(path.suffix != ".yaml" or not path.stem.replace("-", "").replace("_", "").isalnum() for path in params_files):
+    if any(
+        path.suffix != ".yaml" or not path.stem.replace("-", "").replace("_", "").isalnum() for path in params_files
+    ):
         return 1  # the build explains what is wrong with the name
     stale, index_stale = due(root, params_files, root / "reports", arguments.pdf_engine)
     return 1 if stale or index_stale else 0

@@ -36,7 +36,8 @@ def rate_text(results: dict) -> str:
     item = headline(results, "task_force_latest_rate")
     if not item:
         return ""
-    return f"{number(item['value'], 1)} in {item['year']} ({confidence_of(results)} interval {interval(item['low'], item['high'], 1)})"
+    bounds = interval(item["low"], item["high"], 1)
+    return f"{number(item['value'], 1)} in {item['year']} ({confidence_of(results)} interval {bounds})"
 
 
 def share_text(results: dict) -> str:
@@ -51,8 +52,10 @@ def changes_text(results: dict) -> str:
     changes = results.get("changes_since")
     if not changes:
         return ""
-    return (f"since {changes['since']}: {plural(len(changes['figures_added']), 'figure')} added, "
-            f"{plural(len(changes['verdicts_moved']), 'verdict')} moved")
+    return (
+        f"since {changes['since']}: {plural(len(changes['figures_added']), 'figure')} added, "
+        f"{plural(len(changes['verdicts_moved']), 'verdict')} moved"
+    )
 
 
 def changed_parameters(settings: Settings) -> list[str]:
@@ -81,8 +84,11 @@ def index_html(params_files: list[Path], reports_dir: Path) -> str:
                 "changes": changes_text(results),
                 "parameters": changed_parameters(settings),
                 "links": [
-                    {"label": kind.upper(), "href": f"{variant}/report.{kind}",
-                     "exists": (reports_dir / variant / f"report.{kind}").exists()}
+                    {
+                        "label": kind.upper(),
+                        "href": f"{variant}/report.{kind}",
+                        "exists": (reports_dir / variant / f"report.{kind}").exists(),
+                    }
                     for kind in ("html", "pdf")
                 ],
             }

@@ -47,7 +47,9 @@ class DropWarnings(Preprocessor):
 
     def preprocess_cell(self, cell, resources, index):
         if "outputs" in cell:
-            cell.outputs = [o for o in cell.outputs if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
+            cell.outputs = [
+                o for o in cell.outputs if not (o.get("output_type") == "stream" and o.get("name") == "stderr")
+            ]
         return cell, resources
 
 

@@ -73,8 +73,11 @@ def build_reports(params_files: list[Path], options: Options) -> list[Path]:
     keys = {path: due.report_key(shared, path, options.pdf_engine) for path in params_files}
     if options.chapters:
         keys = dict.fromkeys(keys, "")  # a partial report never counts as up to date
-    todo = [p for p in params_files if options.force or options.chapters
-            or not due.up_to_date(options.reports_dir, p.stem, keys[p])]
+    todo = [
+        p
+        for p in params_files
+        if options.force or options.chapters or not due.up_to_date(options.reports_dir, p.stem, keys[p])
+    ]
     for path in params_files:
         if path not in todo:
             say(f"{path.stem}: up to date")
@@ -107,8 +110,9 @@ def run_all(todo: list[Path], keys: dict[Path, str], options: Options) -> tuple[
 def one_variant(path: Path, key: str, options: Options) -> tuple[bool, object]:
     """(True, folder) or (False, the message): a failing variant does not stop the others."""
     try:
-        folder = build_variant(path, options.reports_dir, options.build_dir, options.pdf_engine, key,
-                               list(options.chapters) or None, say)
+        folder = build_variant(
+            path, options.reports_dir, options.build_dir, options.pdf_engine, key, list(options.chapters) or None, say
+        )
         return True, folder
     except UserError as error:
         if options.verbose:

@@ -72,7 +72,9 @@ def build_variant(
     (staging / KEY_FILE).write_text(key)
     publish(staging, out)
     # The run time stays out of the report, whose bytes must not depend on how long the build took.
-    write_text(work / "timing.json", json.dumps({"variant": variant, "seconds": round(time.perf_counter() - started, 1)}))
+    write_text(
+        work / "timing.json", json.dumps({"variant": variant, "seconds": round(time.perf_counter() - started, 1)})
+    )
     say(f"done in {time.perf_counter() - started:.1f} s")
     return out
 

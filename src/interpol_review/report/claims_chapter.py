@@ -73,9 +73,10 @@ def safe_wording(readings: pd.DataFrame, ledger_readings: pd.DataFrame) -> str:
             return f"The {last['label']} figure, {interval(last['low'], last['high'])}, {verb} ({others})."
         if stat == "change_ratio":
             first, last, ratio = useful[0], useful[1], useful[-1]
+            times = interval(ratio["low"], ratio["high"], 2)
             return (
                 f"{what.capitalize()} went from {interval(first['low'], first['high'])} in {first['label']} to "
-                f"{interval(last['low'], last['high'])} in {last['label']}: {interval(ratio['low'], ratio['high'], 2)} times."
+                f"{interval(last['low'], last['high'])} in {last['label']}: {times} times."
             )
         parts = [f"{e['label']}: {interval(e['low'], e['high'])}" for e in useful]
         return f"{what.capitalize()} in the years with informative figures: {listing(parts)}."
@@ -100,18 +101,18 @@ def fact_check_frame(analysis) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def evidence_line(evidence: dict, statistic: str) -> str:
+    """'2021: 5.3% (published): within the claimed range'."""
+    result = f": {evidence['result']}" if evidence["result"] else ""
+    return f"{evidence['label']}: {evidence_text(evidence, statistic)} ({evidence['basis']}){result}"
+
+
 def readings_frame(analysis) -> pd.DataFrame:
     other = analysis.claims_other_rule.set_index(["claim_id", "reading"])["verdict"]
     rows = []
     for row in analysis.claims.itertuples():
         evidence = [e for e in row.evidence if e["result"] or row.statistic in ("not_published", "average_per_year")]
-        decided = (
-            "; ".join(
-                f"{e['label']}: {evidence_text(e, row.statistic)} ({e['basis']}){': ' + e['result'] if e['result'] else ''}"
-                for e in evidence
-            )
-            or "no figure decides"
-        )
+        decided = "; ".join(evidence_line(e, row.statistic) for e in evidence) or "no figure decides"
         changed = other.get((row.claim_id, row.reading), row.verdict)
         rows.append(
             {
@@ -151,7 +152,7 @@ def claimed_text(row) -> str:
 
 
 def other_rule_note(analysis) -> str | None:
-    """A verdict that changes under the other rule for the disagreeing 2021 figures, said in the main text."""
+    """A verdict that changes under the other rule for a disagreement the report's parameter decides."""
     other = analysis.claims_other_rule.set_index(["claim_id", "reading"])["verdict"]
     moved = [
         f"{row.claim_id} ({row.reading}): {row.verdict} here, {other[(row.claim_id, row.reading)]} under the other rule"
@@ -160,10 +161,10 @@ def other_rule_note(analysis) -> str | None:
     ]
     if not moved:
         return None
-    return (
-        "Some verdicts depend on which of the disagreeing 2021 figures is used (the Article 2 and 3 counts, 503, "
-        f"or the Secretary General's stated total, 483): {listing(moved)}."
-    )
+    disagreements = analysis.ledger.disagreements
+    decided = disagreements[disagreements["rule"].str.startswith("parameter:")]
+    which = listing([f"{row.disagreement_id} ({row.what})" for row in decided.itertuples()])
+    return f"Some verdicts depend on the rule the report applies to disagreement {which}: {listing(moved)}."
 
 
 def verdict_summary(analysis) -> str:

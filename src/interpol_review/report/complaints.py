@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from interpol_review.ledger.status import Status
 from interpol_review.report import plots
 from interpol_review.report.formatting import (
     interval,
@@ -58,15 +59,25 @@ def caseload_sentences(analysis) -> list[str]:
         sentences.append(trend_sentence(subject, fit, analysis.settings.confidence, span))
     changes = analysis.complaints.changes
     for series, group in changes.groupby("series") if len(changes) else []:
-        steps = [
-            f"{row.from_year} to {row.to_year}: {ratio(row.ratio) if row.ratio == row.ratio else interval(row.set_low, row.set_high, 2) + ' times'}"
-            f" ({interval(row.low, row.high, 2)})"
-            for row in group.itertuples()
-        ]
+        steps = [f"{row.from_year} to {row.to_year}: {change_text(row)}" for row in group.itertuples()]
         sentences.append(
             f"{MEASURES[series].capitalize()}: too few years for a trend; between published years, {listing(steps)}."
         )
     return sentences
+
+
+def caseload_finding(yearly: pd.DataFrame, measures: list[str]) -> str:
+    """The chart's title: each series from its first to its latest published year."""
+    parts = []
+    for measure in measures:
+        published = yearly[(yearly["measure"] == measure) & (yearly["status"] == Status.PUBLISHED)].sort_values("year")
+        if len(published) >= 2:
+            first, last = published.iloc[0], published.iloc[-1]
+            parts.append(
+                f"{MEASURES[measure]} from {number(first['value'])} ({first['year']}) to "
+                f"{number(last['value'])} ({last['year']})"
+            )
+    return ("The CCF's caseload as published: " + "; ".join(parts)) if parts else "The CCF's caseload as published"
 
 
 def caseload_figure(analysis, numbering):
@@ -88,8 +99,8 @@ def caseload_figure(analysis, numbering):
     )
     return numbering.figure(
         lambda width: plots.panels_over_time(table, panels, years, "A year", width),
-        "The CCF's caseload grew in every published series; deletions rose less than requests. Dots are published "
-        "counts, bars ranges (chart readings, disagreeing sources); the 2019-2020 two-year totals are not drawn.",
+        caseload_finding(yearly, measures) + ". Dots are published counts, bars ranges (chart readings, "
+        "disagreeing sources); totals published for two years together are not drawn.",
         alt,
     )
 
@@ -122,11 +133,20 @@ def shares_table(analysis, numbering):
     )
 
 
+def change_text(row) -> str:
+    """'2.05 times (1.61–2.63)': the ratio, or the range the published figures allow, then its interval."""
+    known = ratio(row.ratio) if row.ratio == row.ratio else interval(row.set_low, row.set_high, 2) + " times"
+    return f"{known} ({interval(row.low, row.high, 2)})"
+
+
 def shares_text(analysis, numbering) -> str:
     complaints = analysis.complaints
     decided = complaints.shares[complaints.shares["denominator"] == "decided"] if len(complaints.shares) else []
     if len(decided) == 0:
-        return "No year has both data deleted and data found compliant published, so no share among decided complaints can be computed."
+        return (
+            "No year has both data deleted and data found compliant published, so no share among decided "
+            "complaints can be computed."
+        )
     parts = [
         f"{row.period}: {percent(row.share, 1)} ({percent_interval(row.low, row.high, 1)})"
         for row in decided.itertuples()
@@ -172,6 +192,11 @@ def shares_figure(analysis, numbering):
     )
 
 
+def disagreements_about(disagreements: pd.DataFrame, figure_ids: set[str]) -> pd.DataFrame:
+    """The recorded disagreements that concern any of these figures."""
+    return disagreements[disagreements["figure_ids"].map(lambda ids: bool(set(ids.split()) & figure_ids))]
+
+
 def routes_table(analysis, numbering):
     routes = analysis.complaints.routes
     if routes.empty:
@@ -198,8 +223,8 @@ def routes_table(analysis, numbering):
             entry[MEASURES[measure].capitalize()] = "; ".join(values)
         rows.append(entry)
     frame = pd.DataFrame(rows)
-    disagreements = analysis.ledger.disagreements
-    notes = disagreements[disagreements["disagreement_id"].isin(["D07", "D08", "D09"])]
+    shown = set(figures.loc[(figures["body"] == "ccf_annual_report") & figures["measure"].isin(measures), "figure_id"])
+    notes = disagreements_about(analysis.ledger.disagreements, shown)
     text = (
         "How did deletions happen? The CCF's reports split them into data deleted after the CCF considered the "
         "legal issues raised (including cases where the country's bureau did not answer) and data the General "
@@ -231,11 +256,11 @@ def time_table(analysis, numbering):
             "Figure": [figure_ids(f) for f in times["figure_id"]],
         }
     )
+    notes = disagreements_about(analysis.ledger.disagreements, set(times["figure_id"]))
     text = (
         "The CCF's rules give it four months to answer an access request and nine months to decide a complaint. "
-        f"{numbering.next_table()} shows the published shares. The 2023 report is quoted as saying that 70% of "
-        "access requests were answered within four months; the 2024 report as saying that 70% took longer. Both "
-        "can be true, or one may be a misreading of the other (disagreement D10)."
+        f"{numbering.next_table()} shows the published shares."
+        + "".join(f" Disagreement {row.disagreement_id}: {row.what}; {row.reason}." for row in notes.itertuples())
     )
     table = numbering.table(
         frame, "Time to decide against the statutory limits, as published.", numeric=["Within the limit"]

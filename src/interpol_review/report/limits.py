@@ -7,7 +7,7 @@ import math
 
 import pandas as pd
 
-from interpol_review.report.formatting import interval, number, percent
+from interpol_review.report.formatting import interval, listing, number, percent
 
 
 def scenario_year(analysis) -> int | None:
@@ -128,6 +128,27 @@ def scope_table(analysis, numbering):
     )
 
 
+def staff_sources(analysis, capacity: pd.DataFrame) -> str:
+    """What the sources say about staff, and whether any year has an independent staff figure (not a
+    claimant's own statement) together with published counts of the alerts reviewed."""
+    figures = analysis.ledger.figures
+    staff = figures[figures["measure"] == "staff"]
+    if staff.empty:
+        return "No source gives the task force's staff."
+    said = [
+        f"“{group['statement'].iloc[0]}” ({group['source_id'].iloc[0]}, {period}; "
+        + ", ".join(f"[{fid}](#ledger-{fid})" for fid in group["figure_id"])
+        + ")"
+        for period, group in staff.groupby("period", sort=True)
+    ]
+    claimants = set(analysis.ledger.claims["made_by"])
+    independent = {int(year) for year in staff.loc[~staff["source_id"].isin(claimants), "period_start"]}
+    text = f"The sources give its staff as {listing(said)}"
+    if independent & set(capacity["year"]):
+        return text + "."
+    return text + "; no year has both an independent staff figure and published counts of the alerts reviewed."
+
+
 def capacity_table(analysis, numbering):
     table = analysis.capacity
     if table is None or table.empty:
@@ -149,9 +170,7 @@ def capacity_table(analysis, numbering):
         }
     )
     text = (
-        f"How much time could the task force give each alert? No year has both a published count of alerts "
-        f"reviewed and an independent count of staff: the briefing's thirty to forty is its own statement, and "
-        "about forty was reported for 2023, a year whose alerts issued were not published. "
+        f"How much time could the task force give each alert? {staff_sources(analysis, table)} "
         f"{numbering.next_table()} is therefore a scenario: with {settings.staff_low} to {settings.staff_high} "
         "people working 220 to 230 days of 7.5 hours, and each alert reviewed once, the alerts of each year would "
         "leave this much time; re-reviews and other duties would leave less."

@@ -65,15 +65,23 @@ def draw_ranges(axes: plt.Axes, rows: pd.DataFrame, colour, top: float, offset: 
             continue
         if not math.isfinite(row.high):
             tip = min(row.low + 0.12 * top, top * 0.97)
-            axes.annotate("", xy=(x, tip), xytext=(x, row.low),
-                          arrowprops=dict(arrowstyle="-|>", color=colour, linewidth=2.5, mutation_scale=10))
+            axes.annotate(
+                "",
+                xy=(x, tip),
+                xytext=(x, row.low),
+                arrowprops=dict(arrowstyle="-|>", color=colour, linewidth=2.5, mutation_scale=10),
+            )
             axes.text(x + 0.12, tip, f"at least {number(row.low)}", fontsize=7, color="0.25", va="center")
             continue
         high = min(row.high, top * 0.97)
         axes.vlines(x, row.low, high, color=colour, linewidth=4, alpha=0.65)
         if row.high > top * 0.97:
-            axes.annotate("", xy=(x, top * 0.995), xytext=(x, top * 0.9),
-                          arrowprops=dict(arrowstyle="->", color=colour, linewidth=1.2))
+            axes.annotate(
+                "",
+                xy=(x, top * 0.995),
+                xytext=(x, top * 0.9),
+                arrowprops=dict(arrowstyle="->", color=colour, linewidth=1.2),
+            )
             axes.text(x + 0.12, top * 0.93, f"to {number(row.high)}", fontsize=7, color="0.25", va="top")
 
 
@@ -173,8 +181,16 @@ def coverage_map(matrix: pd.DataFrame, width: float) -> plt.Figure:
     lines = sum(label.count("\n") + 1 for label in codes.index)
     height = 1.3 + 0.17 * lines + 0.12 * len(codes)
     figure, axes = plt.subplots(figsize=(width, height))
-    sns.heatmap(codes, ax=axes, cmap=ListedColormap([STATUS_COLOURS[s] for s in order]), vmin=-0.5,
-                vmax=len(order) - 0.5, cbar=False, linewidths=1.0, linecolor="white")
+    sns.heatmap(
+        codes,
+        ax=axes,
+        cmap=ListedColormap([STATUS_COLOURS[s] for s in order]),
+        vmin=-0.5,
+        vmax=len(order) - 0.5,
+        cbar=False,
+        linewidths=1.0,
+        linecolor="white",
+    )
     axes.set_xlabel("")
     axes.set_ylabel("")
     axes.tick_params(axis="both", length=0, labelsize=7.5 if narrow else 8)

@@ -88,31 +88,37 @@ def results_dict(analysis) -> dict[str, Any]:
             "claims_under_the_other_disagreement_rule": records(
                 analysis.claims_other_rule, ["claim_id", "reading", "verdict"]
             ),
-            "ccf": {
-                "series": records(complaints.series),
-                "deletion_shares": records(complaints.shares),
-                "share_changes": records(complaints.share_changes),
-                "share_trend": complaints.share_trend,
-                "trends": trends_with_coverage(complaints.trends, "ccf"),
-                "changes_between_years": records(complaints.changes),
-                "deletion_routes": records(complaints.routes),
-                "time_to_decide": records(complaints.time_to_decide),
-                "two_routes": records(complaints.two_routes),
-            },
+            "ccf": ccf_results(complaints),
             "scenarios": {name: records(table) for name, table in analysis.scenarios.items()},
             "review_capacity": records(analysis.capacity),
-            "changes_since": None
-            if edition is None
-            else {
-                "since": edition.since,
-                "figures_added": list(edition.figures_added["figure_id"]),
-                "verdicts_moved": records(edition.verdicts_moved),
-                "headlines_moved": [
-                    {"before": asdict(before), "now": asdict(now)} for before, now in edition.headlines_moved
-                ],
-            },
+            "changes_since": edition_results(edition),
         }
     )
+
+
+def ccf_results(complaints) -> dict[str, Any]:
+    return {
+        "series": records(complaints.series),
+        "deletion_shares": records(complaints.shares),
+        "share_changes": records(complaints.share_changes),
+        "share_trend": complaints.share_trend,
+        "trends": trends_with_coverage(complaints.trends, "ccf"),
+        "changes_between_years": records(complaints.changes),
+        "deletion_routes": records(complaints.routes),
+        "time_to_decide": records(complaints.time_to_decide),
+        "two_routes": records(complaints.two_routes),
+    }
+
+
+def edition_results(edition) -> dict[str, Any] | None:
+    if edition is None:
+        return None
+    return {
+        "since": edition.since,
+        "figures_added": list(edition.figures_added["figure_id"]),
+        "verdicts_moved": records(edition.verdicts_moved),
+        "headlines_moved": [{"before": asdict(before), "now": asdict(now)} for before, now in edition.headlines_moved],
+    }
 
 
 def results_json(analysis) -> str:

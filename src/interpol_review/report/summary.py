@@ -10,9 +10,18 @@ import pandas as pd
 from interpol_review.ledger.series import REFUSED_ALL
 from interpol_review.ledger.status import Status
 from interpol_review.report import plots
-from interpol_review.report.formatting import interval, level, listing, number, percent, percent_interval, plural
+from interpol_review.report.formatting import (
+    change,
+    interval,
+    level,
+    listing,
+    number,
+    percent,
+    percent_interval,
+    plural,
+)
 from interpol_review.report.links import glossary
-from interpol_review.report.wording import trend_sentence
+from interpol_review.report.wording import scope_break_years, trend_sentence
 from interpol_review.stats.claims import CONTRADICTED, DEPENDS, NOT_FOUND, SUPPORTED
 
 
@@ -85,7 +94,10 @@ def trend_point(analysis) -> str | None:
     span = f"{min(fit.years)}–{max(fit.years)}"
     sentence = trend_sentence("Refusals and cancellations", fit, analysis.settings.confidence, span)
     if analysis.settings.scope_break == "own_level" and fit.scope_level == fit.scope_level:
-        sentence += " The 2024 figure, whose scope may be wider, has its own level and does not steer the trend."
+        years = scope_break_years(analysis.panel.table)
+        sentence += (
+            f" The figures of {years}, whose scope may be wider, have their own level and do not steer the trend."
+        )
     return sentence
 
 
@@ -105,9 +117,8 @@ def ccf_share_point(analysis) -> str | None:
         text += (
             f", {'no different from' if same else 'changed from'} {percent(row['from_share'])} in {row['from_period']}"
         )
-    return (
-        text
-        + ": about two in three decided complaints. A share of all complaints received is lower, since many are never decided on the merits."
+    return text + (
+        ". A share of all complaints received would be lower, since many complaints are never decided on the merits."
     )
 
 
@@ -176,12 +187,7 @@ def headline_figure(analysis, numbering):
     years = list(range(analysis.window.start, analysis.window.end + 1))
     ccf = ccf[ccf["year"].isin(years)]
     latest = task_force[task_force["status"] == Status.PUBLISHED].sort_values("year")
-    finding = "Both deletion routes handle hundreds to thousands of alerts a year, the task force several times more"
-    if len(latest) >= 2:
-        finding = (
-            f"The task force refused or cancelled {number(latest['value'].iloc[-1])} alerts in {latest['year'].iloc[-1]}; "
-            "complaints to the CCF ended in a few hundred deletions a year"
-        )
+    finding = figure_finding(latest, ccf[ccf["status"] == Status.PUBLISHED])
     alt = (
         "Refused or cancelled by the task force per year: "
         + "; ".join(f"{row.year}: {interval(row.low, row.high)}" for row in task_force.itertuples())
@@ -198,10 +204,32 @@ def headline_figure(analysis, numbering):
             "Alerts a year",
             width,
         ),
-        f"{finding}. Dots are published counts; bars are the ranges the published figures allow; the CCF's "
-        "2019-2020 report gives one total for two years and is not drawn.",
+        f"{finding}. Dots are published counts; bars are the ranges the published figures allow."
+        + not_drawn(analysis.complaints.series),
         alt,
     )
+
+
+def figure_finding(task_force: pd.DataFrame, ccf: pd.DataFrame) -> str:
+    """The chart's title: the latest published count of each route, from the data."""
+    parts = []
+    if len(task_force):
+        last = task_force.sort_values("year").iloc[-1]
+        parts.append(f"The task force refused or cancelled {number(last['value'])} alerts in {last['year']}")
+    if len(ccf):
+        low, high = ccf["value"].min(), ccf["value"].max()
+        span = f"{ccf['year'].min()}–{ccf['year'].max()}"
+        parts.append(f"complaints to the CCF ended in {interval(low, high)} deletions a year ({span})")
+    return "; ".join(parts) or "Alerts refused, cancelled or deleted a year"
+
+
+def not_drawn(ccf_series: pd.DataFrame) -> str:
+    """Totals published for several years together cannot be drawn as one year's dot."""
+    deleted = ccf_series[ccf_series["measure"] == "deleted_after_complaint"]
+    periods = sorted(set(deleted.loc[~deleted["period"].str.fullmatch(r"\d{4}"), "period"]))
+    if not periods:
+        return ""
+    return f" The CCF's totals for {listing(periods)} cover more than one year and are not drawn."
 
 
 def reading_guide() -> str:
@@ -254,8 +282,6 @@ def format_headline(item) -> str:
     if item.unit == "share":
         return f"{percent(item.value)} ({item.year})"
     if item.unit == "rate_ratio":
-        from interpol_review.report.formatting import change
-
         return f"{change(item.value)} a year ({item.year})"
     digits = 1 if item.unit == "per_1000" else 0
     value = number(item.value, digits) if item.value == item.value else interval(item.low, item.high, digits)

@@ -11,6 +11,7 @@ references need. The CSV travels in the output under its own MIME type; the buil
 from __future__ import annotations
 
 import html
+import math
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -26,6 +27,10 @@ FONT_SIZES = (("small", 0.19), ("footnotesize", 0.165), ("scriptsize", 0.14))
 
 def cell_text(value) -> str:
     return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+
+
+def longest_word(texts: list[str]) -> int:
+    return max((len(word) for text in texts for word in text.split()), default=0)
 
 
 def cell_html(value) -> str:
@@ -106,7 +111,9 @@ class Table:
         frame.columns = [rf"\textbf{{{latex_escape(str(name))}}}" for name in self.frame.columns]
         source = f" Source: {self.source.render('latex')}." if self.source else ""
         # \protect: a caption is a moving argument, and the hyperlink target would break inside it.
-        caption = rf"\protect\hypertarget{{{self.anchor}}}{{}}\textbf{{{self.label}.}} {latex_escape(self.caption)}{source}"
+        caption = (
+            rf"\protect\hypertarget{{{self.anchor}}}{{}}\textbf{{{self.label}.}} {latex_escape(self.caption)}{source}"
+        )
         body = frame.style.hide(axis="index").to_latex(
             environment="longtable", hrules=True, column_format=column_format, caption=(caption, self.label)
         )
@@ -115,32 +122,33 @@ class Table:
     def layout(self) -> tuple[str, str]:
         """A font size and a column format whose widths add up to the text width: numbers right, text left
         and ragged, every column wide enough for its longest word; a wide table gets a smaller font."""
-        for size, char_cm in FONT_SIZES:
-            widths = self.column_widths(char_cm)
-            if widths is not None:
-                break
+        size, widths = next((s, w) for s, c in FONT_SIZES if (w := self.column_widths(c)) is not None)
         spec = []
         for name, width in zip(self.frame.columns, widths, strict=True):
             align = "raggedleft" if name in self.numeric else "raggedright"
-            spec.append(rf">{{\{align}\arraybackslash}}p{{{width:.2f}cm}}")
+            # rounded down, so that the columns never add up to more than the text width
+            spec.append(rf">{{\{align}\arraybackslash}}p{{{math.floor(width * 100) / 100:.2f}cm}}")
         return size, "".join(spec)
 
     def column_widths(self, char_cm: float) -> list[float] | None:
-        """Widths in cm, or None when the longest words alone do not fit at this font size."""
+        """Widths in cm, or None when the longest words alone do not fit at this font size. At the smallest
+        size the text columns share what is left by the length of their longest words (TeX hyphenates)."""
         columns = list(self.frame.columns)
         room = TEXT_WIDTH_CM - COLUMN_PADDING_CM * len(columns)
         cells = {name: [str(name)] + [cell_text(v) for v in self.frame[name]] for name in columns}
         natural = {name: char_cm * max(len(text) for text in cells[name][1:] or [""]) for name in columns}
-        word = {
-            name: char_cm * max(len(w) for text in cells[name] for w in (text.split() or [""]))
-            for name in columns
-        }
-        fixed = {name: max(natural[name], word[name]) for name in columns if name in self.numeric}
+        word = {name: char_cm * longest_word(cells[name]) for name in columns}
         text = [name for name in columns if name not in self.numeric]
-        left = room - sum(fixed.values())
         minimum = sum(word[name] for name in text)
+        fixed = {name: max(natural[name], word[name]) for name in columns if name in self.numeric}
+        if room - sum(fixed.values()) < minimum:  # numbers wrap at their spaces rather than crowd the text
+            fixed = {name: word[name] for name in fixed}
+        left = room - sum(fixed.values())
         if left < minimum:
-            return None if char_cm > FONT_SIZES[-1][1] else [max(fixed.get(n, 0), word[n]) for n in columns]
+            if char_cm > FONT_SIZES[-1][1]:
+                return None
+            share = {name: max(left, 0.0) * word[name] / minimum for name in text} if minimum else {}
+            return [fixed.get(name, share.get(name)) for name in columns]
         wanted = {name: max(natural[name], word[name]) for name in text}
         if sum(wanted.values()) <= left:
             share = wanted

@@ -21,8 +21,8 @@ from interpol_review.report.formatting import (
     ratio,
 )
 from interpol_review.report.links import figure_ids
-from interpol_review.report.wording import direction, trend_sentence
-from interpol_review.report.words import COUNT_MODELS, SERIES, SHORT_SERIES
+from interpol_review.report.wording import direction, scope_break_years, trend_sentence
+from interpol_review.report.words import COUNT_MODELS, SHORT_SERIES
 
 COUNT_SERIES = [REFUSED_ALL, ARTICLE_2, ARTICLE_3, ARTICLE_2_OR_3]
 
@@ -157,57 +157,45 @@ def trend_points(analysis, series: str, with_exposure: bool) -> pd.DataFrame:
     return table[table["series"] == series][["year", "status", "value", "low", "high"]]
 
 
-def trend_figures(analysis, numbering) -> list[tuple[str, object]]:
+def trend_figures(analysis, numbering) -> list:
     """For all grounds: the count and the rate, each with its fitted trend and prediction."""
     found = []
-    confidence = level(analysis.settings.confidence)
     for with_exposure, label in ((False, "Alerts refused or cancelled"), (True, "Per 1,000 alerts issued")):
+        trends = analysis.trends
         rows = (
-            analysis.trends[
-                (analysis.trends["series"] == REFUSED_ALL) & (analysis.trends["with_exposure"] == with_exposure)
-            ]
-            if len(analysis.trends)
+            trends[(trends["series"] == REFUSED_ALL) & (trends["with_exposure"] == with_exposure)]
+            if len(trends)
             else []
         )
-        if len(rows) == 0:
-            continue
-        fit = rows.iloc[0]
-        band = analysis.bands[
-            (analysis.bands["series"] == REFUSED_ALL) & (analysis.bands["with_exposure"] == with_exposure)
-        ]
-        points = trend_points(analysis, REFUSED_ALL, with_exposure)
-        prediction = None
-        if not with_exposure:
-            prediction = {"year": int(fit.prediction_year), "low": fit.prediction_low, "high": fit.prediction_high}
-        years = sorted(set(points["year"]))
-        span = f"{min(fit.years)}–{max(fit.years)}"
-        sentence = trend_sentence(label, fit, analysis.settings.confidence, span)
-        alt = f"{sentence} Points: " + "; ".join(
-            f"{r.year} {interval(r.low, r.high, 1 if with_exposure else 0)}" for r in points.itertuples()
-        )
-        if prediction:
-            alt += f". Prediction for {prediction['year']}: {interval(prediction['low'], prediction['high'])}."
-        caption = f"{sentence} The shaded band is the {confidence} band of the fitted trend" + (
-            f"; the dashed bar is where the count of {int(fit.prediction_year)} would fall with {confidence} "
-            "probability if the trend held, which adds the year-to-year randomness of counts and is wider."
-            if prediction
-            else "."
-        )
-        found.append(
-            (
-                sentence,
-                numbering.figure(
-                    lambda width, points=points, band=band, prediction=prediction, fit=fit, years=years, label=label: (
-                        plots.trend_plot(
-                            points, band, prediction or {}, list(fit.years), years, label, confidence, width
-                        )
-                    ),
-                    caption,
-                    alt,
-                ),
-            )
-        )
+        if len(rows):
+            found.append(trend_figure(analysis, numbering, rows.iloc[0], with_exposure, label))
     return found
+
+
+def trend_figure(analysis, numbering, fit, with_exposure: bool, label: str):
+    confidence = level(analysis.settings.confidence)
+    bands = analysis.bands
+    band = bands[(bands["series"] == REFUSED_ALL) & (bands["with_exposure"] == with_exposure)]
+    points = trend_points(analysis, REFUSED_ALL, with_exposure)
+    prediction = {}
+    if not with_exposure:
+        prediction = {"year": int(fit.prediction_year), "low": fit.prediction_low, "high": fit.prediction_high}
+    years = sorted(set(points["year"]))
+    sentence = trend_sentence(label, fit, analysis.settings.confidence, f"{min(fit.years)}–{max(fit.years)}")
+    digits = 1 if with_exposure else 0
+    alt = f"{sentence} Points: " + "; ".join(f"{r.year} {interval(r.low, r.high, digits)}" for r in points.itertuples())
+    caption = f"{sentence} The shaded band is the {confidence} band of the fitted trend."
+    if prediction:
+        alt += f". Prediction for {prediction['year']}: {interval(prediction['low'], prediction['high'])}."
+        caption = caption[:-1] + (
+            f"; the dashed bar is where the count of {prediction['year']} would fall with {confidence} "
+            "probability if the trend held, which adds the year-to-year randomness of counts and is wider."
+        )
+    return numbering.figure(
+        lambda width: plots.trend_plot(points, band, prediction, list(fit.years), years, label, confidence, width),
+        caption,
+        alt,
+    )
 
 
 def trends_table(analysis, numbering):
@@ -293,8 +281,9 @@ def sensitivity_table(analysis, numbering):
         )
     text = (
         f"{numbering.next_table()} refits every trend under the other choices: the simple fit of earlier versions "
-        "(a model on the middle of each range), the other treatments of the 2024 figures, the other count models, "
-        "the other rule for the disagreeing 2021 figures and the rising-share statement only checked."
+        f"(a model on the middle of each range), the other treatments of the {scope_break_years(analysis.panel.table)} "
+        "figures, the other count models, the other rule for disagreeing figures and the rising-share statement only "
+        "checked."
     )
     table = numbering.table(
         pd.DataFrame(rows),
@@ -308,14 +297,15 @@ def scope_note(analysis) -> str | None:
     if analysis.settings.scope_break == "exclude" or not analysis.panel.table["scope_break"].any():
         return None
     fit = analysis.trends[(analysis.trends["series"] == REFUSED_ALL) & ~analysis.trends["with_exposure"]]
+    years = scope_break_years(analysis.panel.table)
     level_text = ""
     if len(fit) and fit.iloc[0].scope_level == fit.iloc[0].scope_level:
-        level_text = f" In the count model 2024 sits at {ratio(fit.iloc[0].scope_level, 2)} the trend's value."
+        level_text = f" In the count model {years} sits at {ratio(fit.iloc[0].scope_level, 2)} the trend's value."
     rule = {
-        "own_level": "gives 2024 its own level, so it cannot steer the slope",
-        "pooled": "treats 2024 as comparable with the earlier years",
+        "own_level": f"gives {years} its own level, so it cannot steer the slope",
+        "pooled": f"treats {years} as comparable with the earlier years",
     }[analysis.settings.scope_break]
     return (
-        "The 2024 figures may cover green, yellow and blue notices as well as Red Notices and diffusions. This "
+        f"The {years} figures may cover green, yellow and blue notices as well as Red Notices and diffusions. This "
         f"report {rule}; the sensitivity table shows the trend under the other treatments.{level_text}"
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 
-from interpol_review.report.formatting import change, change_interval, level, plural
+from interpol_review.report.formatting import change, change_interval, level, listing, plural
 
 
 def direction(low: float, high: float) -> str:
@@ -24,11 +24,18 @@ def trend_sentence(subject: str, fit, confidence: float, span: str) -> str:
     interval = f"{level(confidence)} interval {change_interval(fit.low, fit.high)}"
     years = plural(int(fit.number_of_years), "year")
     if word:
-        return f"{subject} {word} by about {change(fit.rate_ratio_per_year).lstrip('+−')} a year over {span} ({interval}; {years})."
+        size = change(fit.rate_ratio_per_year).lstrip("+−")
+        return f"{subject} {word} by about {size} a year over {span} ({interval}; {years})."
     return (
         f"{subject} changed by {change(fit.rate_ratio_per_year)} a year over {span}, but the {interval} includes no "
         f"change: with {years} the direction is not established."
     )
+
+
+def scope_break_years(panel_table) -> str:
+    """'2024' or '2024 and 2025': the years whose figures may include other notice colours."""
+    years = sorted({int(year) for year in panel_table.loc[panel_table["scope_break"], "year"]})
+    return listing([str(year) for year in years])
 
 
 def few_years(count: int) -> str:
