@@ -1,17 +1,26 @@
-"""The coverage matrix and the audit's tables, on the real ledger and on small known cases."""
+"""The coverage map: the best status any figure gives each series and year, on small known cases and on
+the real ledger."""
+
+from __future__ import annotations
 
 import pandas as pd
 from checks.test_consistency import figures
 
 from interpol_review.checks import coverage as audit
-from interpol_review.ledger.load import load_ledger
+
+REFUSED = ("ndtf_review", "red_notice_and_diffusion", "refused_or_cancelled", "all")
+ISSUED = ("ndtf_review", "red_notice_and_diffusion", "issued", "")
+REQUESTS = ("ndtf_review", "red_notice_and_diffusion", "requests_received", "")
 
 
-def status(table: pd.DataFrame, series: str, year: int) -> str:
-    return table.loc[(table["series"] == series) & (table["year"] == year), "status"].item()
+def status(table: pd.DataFrame, key: tuple, year: int) -> str:
+    rows = table
+    for column, value in zip(audit.KEY, key, strict=True):
+        rows = rows[rows[column] == value]
+    return rows.loc[rows["year"] == year, "status"].item()
 
 
-def test_coverage_statuses_on_known_cases():
+def test_each_kind_of_figure_gives_its_status():
     table = audit.coverage(
         figures(
             dict(period="2018", value="5"),
@@ -22,37 +31,22 @@ def test_coverage_statuses_on_known_cases():
         2016,
         2022,
     )
-    series = "Refused or cancelled: all grounds"
-    assert [status(table, series, year) for year in range(2016, 2023)] == [
+    assert [status(table, REFUSED, year) for year in range(2016, 2023)] == [
         "missing",
-        "bounds only",
-        "observed",
-        "bounds only",
-        "approximate",
-        "bounds only",
+        "reconstructed",
+        "published",
+        "bounded",
+        "bounded",
+        "reconstructed",
         "missing",
     ]
 
 
-def test_real_coverage_shows_what_the_sources_readme_says_is_missing():
-    table = audit.coverage(load_ledger().figures, 2017, 2024)
-    issued = "Issued: Red Notices + diffusions"
-    assert status(table, issued, 2018) == "observed" and status(table, issued, 2021) == "observed"
-    assert status(table, issued, 2017) == "bounds only"  # only the 2017-2021 average constrains it
-    assert status(table, issued, 2023) == "missing"
-    refused = "Refused or cancelled: all grounds"
-    assert status(table, refused, 2022) == "missing"
-    assert status(table, refused, 2024) == "observed"  # counted despite the 2024 scope break
-    never = table.groupby("series")["status"].apply(lambda s: (s == "missing").all())
-    assert never["Requests received by the task force"]
-
-
-def test_matrix_is_series_by_year():
-    table = audit.coverage(load_ledger().figures, 2017, 2024)
-    matrix = audit.coverage_matrix(table)
-    assert list(matrix.columns) == [str(year) for year in range(2017, 2025)]
-    assert matrix.index[0] == "Issued: Red Notices + diffusions"
-
-
-def test_year_ranges():
-    assert audit.year_ranges(pd.Series([2017, 2018, 2019, 2021, 2023, 2024])) == "2017-2019, 2021, 2023-2024"
+def test_the_real_ledger_shows_what_was_never_published(ledger):
+    table = audit.coverage(ledger.figures, 2017, 2024)
+    assert status(table, ISSUED, 2018) == "published" and status(table, ISSUED, 2021) == "published"
+    assert status(table, ISSUED, 2017) == "reconstructed"  # only the 2017-2021 average constrains it
+    assert status(table, REFUSED, 2022) == "missing"
+    assert status(table, REFUSED, 2024) == "published"  # counted despite the 2024 scope break
+    never = audit.never_published(table).set_index(audit.KEY)
+    assert never.loc[REQUESTS, "share_missing"] == 1.0

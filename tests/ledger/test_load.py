@@ -15,6 +15,8 @@ from interpol_review.core.errors import LedgerError
 from interpol_review.ledger import checksums
 from interpol_review.ledger.load import FILES, load_ledger
 
+RAW_FILES = [name for name, _ in FILES.values()]
+
 SHARED_FIGURES = ROOT.parent / "shared" / "sources" / "figures.csv"
 
 
@@ -65,20 +67,23 @@ def test_every_source_cited_by_a_figure_exists_and_claims_have_statements():
     ("figure_id", "column", "value", "expected_rule"),
     [
         ("F024", "value", "-26", "cannot be negative"),
-        ("F024", "value", "2,6", "plain number"),
-        ("F024", "value", "twenty", "plain number"),
+        ("F024", "value", "2,6", "plain, finite number"),
+        ("F024", "value", "twenty", "plain, finite number"),
+        ("F024", "value", "inf", "plain, finite number"),
+        ("F024", "value", "nan", "plain, finite number"),
         ("F024", "source_id", "S99", "not in data/raw/sources.csv"),
         ("F024", "grounds", "article_9", "not in the vocabulary"),
         ("F024", "kind", "guess", "not in the vocabulary"),
         ("F024", "period", "20177", "a year, a span of years or a date"),
+        ("F024", "period", "2030", "later than the month its source's figures were public"),
         ("F001", "period", "2021-2017", "run forwards"),
         ("F013", "value", "280", "between 0 and 100"),
         ("F013", "rounding", "", "needs a rounding rule"),
         ("F009", "value", "12", "carries no value"),
         ("F024", "value", "", "value is required"),
         ("F024", "grounds", "", "need grounds"),
-        ("F024", "statement", " ", "needs a statement"),
-        ("F024", "figure_id", "X24", "F followed by three digits"),
+        ("F024", "statement", " ", "needs statement"),
+        ("F024", "figure_id", "X24", "a capital letter and three digits"),
         ("F024", "figure_id", "F025", "not unique"),
         ("F011", "period", "2021", "needs a span of years"),
     ],
@@ -99,17 +104,34 @@ def test_a_bad_figure_is_named_by_file_line_and_column(raw_copy, figure_id, colu
 def test_every_problem_is_reported_at_once(raw_copy):
     edit_cell(raw_copy / "figures.csv", "F024", "value", "-1")
     edit_cell(raw_copy / "figures.csv", "F030", "source_id", "NOPE")
-    edit_cell(raw_copy / "claims.csv", "C01", "low", "2000")
+    edit_cell(raw_copy / "claim_readings.csv", "C01", "low", "2000")
     lines = {(p.file.split("/")[-1], p.column) for p in problems_of(raw_copy)}
-    assert lines == {("figures.csv", "value"), ("figures.csv", "source_id"), ("claims.csv", "high")}
+    assert lines == {("figures.csv", "value"), ("figures.csv", "source_id"), ("claim_readings.csv", "high")}
 
 
-def test_a_bad_source_and_a_bad_claim_are_named(raw_copy):
-    edit_cell(raw_copy / "sources.csv", "S05", "url", "rednoticemonitor.com")
-    edit_cell(raw_copy / "claims.csv", "C02", "statistic", "mostly")
-    problems = {(p.file.split("/")[-1], p.column, p.line) for p in problems_of(raw_copy)}
-    assert ("sources.csv", "url", 6) in problems
-    assert ("claims.csv", "statistic", 3) in problems
+@pytest.mark.parametrize(
+    ("file", "row_id", "column", "value", "expected_rule"),
+    [
+        ("sources.csv", "S05", "url", "rednoticemonitor.com", "needs a web address"),
+        ("claims.csv", "C03", "made_by", "ZZ", "not in sources.csv"),
+        ("claim_readings.csv", "C02", "statistic", "mostly", "not in the vocabulary"),
+        ("disagreements.csv", "D03", "rule", "prefer:F999", "prefer: names figures of the row"),
+        ("quotations.csv", "F001", "address", "ftp://x", "needs the address"),
+    ],
+)
+def test_a_bad_row_of_every_other_file_is_named(raw_copy, file, row_id, column, value, expected_rule):
+    line = edit_cell(raw_copy / file, row_id, column, value)
+    problems = problems_of(raw_copy)
+    assert any(
+        p.file.endswith(file) and p.line == line and p.column == column and expected_rule in p.rule for p in problems
+    ), [str(p) for p in problems]
+
+
+def test_a_quotation_of_an_unknown_figure_is_named(raw_copy):
+    line = edit_cell(raw_copy / "figures.csv", "F024", "figure_id", "F999")
+    problems = [p for p in problems_of(raw_copy) if p.file.endswith("quotations.csv")]
+    assert problems and problems[0].column == "figure_id" and problems[0].found == "F024"
+    assert line == 25
 
 
 def test_a_ragged_row_is_named_by_line(raw_copy):
@@ -167,7 +189,7 @@ def test_in_a_git_checkout_a_changed_byte_is_located_by_line_and_column(raw_copy
 
 def test_recording_checksums_accepts_an_intended_edit(raw_copy):
     edit_cell(raw_copy / "figures.csv", "F024", "value", "27")
-    checksums.write_manifest(raw_copy, list(FILES.values()))
+    checksums.write_manifest(raw_copy, RAW_FILES)
     assert load_ledger(raw_copy).figures.set_index("figure_id").loc["F024", "value"] == 27
 
 
@@ -179,7 +201,7 @@ def test_loading_never_writes_to_the_raw_folder(raw_copy):
 
 def test_the_repository_checksums_match_the_raw_files():
     expected = checksums.read_manifest(RAW)
-    for name in FILES.values():
+    for name in RAW_FILES:
         assert checksums.sha256_of(RAW / name) == expected[name]
     with (RAW / "SHA256SUMS").open() as handle:
         assert len(list(csv.reader(handle))) == len(FILES)
@@ -200,7 +222,12 @@ def test_the_data_readme_documents_every_word_of_the_vocabulary():
         vocabulary.CONFIDENCES,
         vocabulary.ROLES,
         vocabulary.CLAIM_STATISTICS,
+        vocabulary.DISAGREEMENT_KINDS,
+        vocabulary.DISAGREEMENT_RULES,
+        vocabulary.QUALIFIER_FLAGS,
+        vocabulary.QUALIFIER_KEYS,
     ):
         for word in words:
             if word:
-                assert f"`{word}`" in readme, f"data/raw/README.md does not document `{word}`"
+                # a rule or qualifier key is documented with an example of its argument: `prefer:N030`
+                assert f"`{word}`" in readme or f"`{word}:" in readme, f"data/raw/README.md does not document `{word}`"

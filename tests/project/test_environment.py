@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 from packaging.version import Version
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -126,13 +127,13 @@ def imported_distributions() -> set[str]:
                 modules.add(node.module.split(".")[0])
     modules -= set(sys.stdlib_module_names) | {"interpol_review"}
     owners = metadata.packages_distributions()
-    return {owners[module][0].lower() for module in modules}
+    return {canonicalize_name(owners[module][0]) for module in modules}
 
 
 def test_every_imported_package_is_a_declared_runtime_dependency():
     project = pyproject()["project"]
-    runtime = {Requirement(text).name.lower() for text in project["dependencies"]}
-    webpdf = {Requirement(text).name.lower() for text in project["optional-dependencies"]["webpdf"]}
+    runtime = {canonicalize_name(Requirement(text).name) for text in project["dependencies"]}
+    webpdf = {canonicalize_name(Requirement(text).name) for text in project["optional-dependencies"]["webpdf"]}
     # playwright is imported only for PDF_ENGINE=webpdf, which needs the webpdf extra.
     assert imported_distributions() - runtime <= webpdf
 

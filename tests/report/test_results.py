@@ -1,49 +1,36 @@
-"""The results contract: complete, JSON-valid, and identical across two runs with the same inputs."""
+"""results.json: the numbers of the report as data, strict JSON, the same bytes for the same inputs, and
+every published number traceable to its ledger rows."""
+
+from __future__ import annotations
 
 import json
 
-import pytest
-
-from interpol_review.analysis.run import Settings, run_analysis
-from interpol_review.ledger.load import load_ledger
-from interpol_review.report.results import results_json
-
-FAST = Settings(simulations=500)
+from interpol_review.report.results import SCHEMA_VERSION, results_json
 
 
-@pytest.fixture(scope="module")
-def ledger():
-    return load_ledger()
-
-
-@pytest.fixture(scope="module")
-def results(ledger):
-    return json.loads(results_json(run_analysis(ledger, FAST)))
-
-
-def test_results_carry_every_headline_section(results, ledger):
-    for key in (
-        "parameters",
-        "data_sha256",
-        "panel",
-        "reconstructed_bounds",
-        "rates_per_1000",
-        "trends",
-        "trend_sensitivity",
-        "claims",
-        "review_capacity",
-    ):
+def test_results_are_strict_json_with_every_section(latest, ledger):
+    results = json.loads(results_json(latest))
+    assert results["schema_version"] == SCHEMA_VERSION
+    assert results["data_sha256"] == ledger.sha256 and results["data_date"] == ledger.data_date
+    for key in ("headlines", "panel", "rates_per_1000", "trends", "claims", "ccf", "scenarios", "review_capacity"):
         assert results[key], key
-    assert results["data_sha256"] == ledger.sha256
-    assert results["parameters"]["simulations"] == 500
+    assert results["years"] == {"start": 2017, "end": 2024, "ccf_start": 2011}
 
 
-def test_two_runs_give_identical_results(ledger):
-    assert results_json(run_analysis(ledger, FAST)) == results_json(run_analysis(ledger, FAST))
+def test_the_same_analysis_gives_the_same_bytes(latest):
+    assert results_json(latest) == results_json(latest)
 
 
-def test_bad_settings_are_rejected_before_any_computation(ledger):
-    with pytest.raises(ValueError, match="count_model"):
-        run_analysis(ledger, Settings(count_model="linear"))
-    with pytest.raises(ValueError, match="confidence"):
-        run_analysis(ledger, Settings(confidence=1.5))
+def test_every_published_cell_names_figures_of_the_ledger(latest, ledger):
+    known = set(ledger.figures["figure_id"])
+    results = json.loads(results_json(latest))
+    for cell in results["panel"]:
+        if cell["status"] == "published":
+            ids = {part.strip() for part in cell["figure_ids"].replace("+", ",").split(",") if part.strip()}
+            assert ids and ids <= known, cell
+
+
+def test_each_trend_carries_its_measured_coverage_or_says_it_was_not_measured(latest):
+    results = json.loads(results_json(latest))
+    for trend in results["trends"] + results["ccf"]["trends"]:
+        assert "measured_coverage" in trend
