@@ -97,10 +97,15 @@ def code_key(notebook: nbformat.NotebookNode, inputs: dict[str, str], values: di
     return digest.hexdigest()
 
 
+def is_injected(cell) -> bool:
+    return "injected-parameters" in cell.metadata.get("tags", [])
+
+
 def with_cached_outputs(notebook: nbformat.NotebookNode, executed: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """The current notebook (its markdown may be newer) with the outputs of an earlier run of the same code."""
-    outputs = [cell for cell in executed.cells if cell.cell_type == "code"]
-    code = iter(outputs)
+    injected = [c for c in executed.cells if is_injected(c)]
+    # the run's code cells less papermill's injected one: then they pair with the notebook's in order
+    code = iter(c for c in executed.cells if c.cell_type == "code" and not is_injected(c))
     for cell in notebook.cells:
         if cell.cell_type == "code":
             source = next(code)
@@ -108,7 +113,6 @@ def with_cached_outputs(notebook: nbformat.NotebookNode, executed: nbformat.Note
             cell.execution_count = source.execution_count
             cell.metadata["papermill"] = source.metadata.get("papermill", {})
     # papermill's injected parameters cell is not in the current notebook: take it from the run
-    injected = [c for c in executed.cells if "injected-parameters" in c.metadata.get("tags", [])]
     if injected:
         position = next(i for i, c in enumerate(notebook.cells) if "parameters" in c.metadata.get("tags", [])) + 1
         notebook.cells.insert(position, injected[0])
