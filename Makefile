@@ -13,10 +13,14 @@ SYSTEM ?= apt
 JOBS ?= $(or $(patsubst -j%,%,$(filter -j%,$(MAKEFLAGS))),$(shell nproc 2>/dev/null || echo 1))
 # The browser for PDF_ENGINE=webpdf and the browser tests: Debian's Chromium where installed.
 CHROMIUM ?= $(firstword $(wildcard /usr/bin/chromium /usr/bin/chromium-browser))
-NBSTRIPOUT_OPTIONS := --keep-id --extra-keys "metadata.kernelspec.display_name metadata.language_info"
+NBSTRIPOUT_OPTIONS := --keep-id --extra-keys "metadata.language_info"
 # Command-line values reach recipes through the environment, quoted by the shell, never pasted into them.
 export CHROMIUM VARIANT CHAPTER LAB_ARGS
 export INTERPOL_REVIEW_ROOT := $(CURDIR)
+# One linear-algebra thread per process: kernels and test workers run side by side (core/threads.py).
+export OMP_NUM_THREADS ?= 1
+export OPENBLAS_NUM_THREADS ?= 1
+export MKL_NUM_THREADS ?= 1
 
 SETUP_DONE := $(VENV)/.setup-done
 SYSTEM_DONE := build/.system-done-$(SYSTEM)

@@ -25,10 +25,14 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-import pandas as pd
+from interpol_review.core.threads import one_thread_each
 
-from interpol_review.stats import censored, changes, rates, trends
+one_thread_each()  # before numpy: see core/threads.py
+
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from interpol_review.stats import censored, changes, rates, trends  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 NOMINAL = 0.95

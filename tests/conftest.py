@@ -3,12 +3,16 @@ the analysis of the `latest` report (computed once per test process; kept on dis
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
+from interpol_review.core.threads import one_thread_each
 
-import pytest
-import yaml
-from helpers import RAW, ROOT
+one_thread_each()  # before numpy, for every test worker (core/threads.py)
+
+import shutil  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+import yaml  # noqa: E402
+from helpers import RAW, ROOT  # noqa: E402
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from interpol_review.core.errors import LedgerError, UserError, os_error_message
 from interpol_review.core.paths import build_dir, processed_data_dir, project_root, raw_data_dir, reports_dir
+from interpol_review.core.threads import one_thread_each
 
 USER_ERROR_STATUS = 2
 INTERRUPTED_STATUS = 130
@@ -158,6 +159,7 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    one_thread_each()
     arguments = parser().parse_args(argv)
     try:
         arguments.run(arguments)
