@@ -5,8 +5,10 @@
 - Otherwise: the interval-censored likelihood of censored.py, every year the figures bound in one fit. The
   interval for the rate ratio per year is a profile-likelihood interval whose critical value is calibrated
   by a parametric bootstrap: with this few years the likelihood-ratio statistic is larger than chi-square
-  says, and the bootstrap measures by how much (its mean over samples simulated from the fit: a Bartlett
-  correction, steadier than a bootstrap quantile at a few hundred samples). The same bootstrap refits give
+  says, and the bootstrap measures by how much: the critical value is the statistic's quantile over samples
+  simulated from the fit (never below chi-square's). Not its mean (a Bartlett scaling): with so few years
+  a handful of samples whose dispersion estimate collapses give enormous statistics, which would dominate a
+  mean and make every interval open. The same bootstrap refits give
   the band of the fitted mean and, with counts drawn from the model for each, the prediction interval for
   the next year: parameter uncertainty (including the dispersion's) and year-to-year randomness together,
   so the prediction is wider than the band.
@@ -51,7 +53,7 @@ class Trend:
     high: float
     p_value: float
     critical_value: float  # calibrated; chi-square's would be 3.84 at 95%
-    calibration: float  # the bootstrap's mean likelihood-ratio statistic (1 for chi-square)
+    calibration: float  # the bootstrap's critical value over chi-square's (at least 1)
     dispersion: float
     overdispersion_p: float
     scope_level: float  # the 2024 level relative to the trend (own_level), NaN otherwise
@@ -123,9 +125,11 @@ def fit_trend(
     rng = np.random.default_rng(seed)
     truth = adjusted(model, best)
     replicates = [] if calibration is not None else [replicate(model, best, truth, rng) for _ in range(bootstrap)]
+    chi_square = float(stats.chi2.ppf(confidence, 1))
     if calibration is None:
-        calibration = max(float(np.mean([lr for lr, _ in replicates])), 1.0)
-    critical = float(stats.chi2.ppf(confidence, 1) * calibration)
+        statistics = np.array([lr for lr, _ in replicates])
+        calibration = max(float(np.quantile(statistics, confidence)) / chi_square, 1.0)
+    critical = chi_square * calibration
     low, high = censored.profile_interval(model, best, critical)
     at_zero = censored.maximise(model, fixed_slope=0.0, start=best.parameters)
     lr_zero = 2 * (best.loglik - at_zero.loglik)
