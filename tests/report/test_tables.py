@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from interpol_review.report.links import Link, figure_ids, latex_escape
-from interpol_review.report.tables import COLUMN_PADDING_CM, FONT_SIZES, TEXT_WIDTH_CM, Table
+from interpol_review.report.tables import LAYOUTS, TEXT_WIDTH_CM, Table
 
 
 def table(frame: pd.DataFrame, numeric=()) -> Table:
@@ -50,14 +50,15 @@ def widths(spec: str) -> list[float]:
 )
 def test_columns_fill_the_text_width_and_fit_their_longest_word(frame):
     layout = table(frame, numeric=[frame.columns[-1]])
-    size, spec = layout.layout()
+    size, spec, padding = layout.layout()
     found = widths(spec)
     assert len(found) == len(frame.columns)
-    assert sum(found) + COLUMN_PADDING_CM * len(found) <= TEXT_WIDTH_CM + 0.01
-    char_cm = dict(FONT_SIZES)[size]
+    assert sum(found) + padding * len(found) <= TEXT_WIDTH_CM + 0.01
+    char_cm = next(c for s, c, p in LAYOUTS if (s, p) == (size, padding))
+    last = (size, padding) == LAYOUTS[-1][::2]
     for name, width in zip(frame.columns, found, strict=True):
         longest = max(len(word) for text in [name, *frame[name]] for word in str(text).split())
-        assert width >= char_cm * longest - 0.011 or size == FONT_SIZES[-1][0], (name, width)
+        assert width >= char_cm * longest - 0.011 or last, (name, width)
     assert r"\raggedleft" in spec.split("p{")[-2]  # the numeric (last) column is right-aligned
 
 
@@ -65,6 +66,9 @@ def test_a_wide_table_gets_a_smaller_font():
     narrow = table(pd.DataFrame({"Year": ["2021"], "Count": ["1,270"]}))
     wide = table(pd.DataFrame({f"Column number {k}": ["extraordinarily"] for k in range(10)}))
     assert narrow.layout()[0] == "small" and wide.layout()[0] in ("footnotesize", "scriptsize")
+    widest = table(pd.DataFrame({f"Heading {k}": ["Complaints"] for k in range(10)}))
+    assert widest.layout()[2] < narrow.layout()[2]  # and, wider still, narrower column padding
+    assert r"\setlength{\tabcolsep}{0.105cm}" in widest.latex()
 
 
 def test_the_csv_holds_the_text_the_reader_sees():

@@ -20,9 +20,16 @@ from interpol_review.report.links import Link, Parts, Target, anchor, latex_esca
 
 CSV_MIME = "text/csv"
 TEXT_WIDTH_CM = 16.2  # the A4 text block of the PDF template
-COLUMN_PADDING_CM = 0.42  # LaTeX's \tabcolsep on both sides of a column
+COLUMN_PADDING_CM = 0.42  # LaTeX's \tabcolsep (6pt) on both sides of a column
 # Font sizes tried in turn, with the width of an average character of a table cell in each.
-FONT_SIZES = (("small", 0.19), ("footnotesize", 0.165), ("scriptsize", 0.14))
+# Layouts tried in turn: the font size, the width of an average character of a cell in it, and the
+# padding of a column (the last, for the widest tables, halves LaTeX's \tabcolsep).
+LAYOUTS = (
+    ("small", 0.19, COLUMN_PADDING_CM),
+    ("footnotesize", 0.165, COLUMN_PADDING_CM),
+    ("scriptsize", 0.14, COLUMN_PADDING_CM),
+    ("scriptsize", 0.14, COLUMN_PADDING_CM / 2),
+)
 
 
 def cell_text(value) -> str:
@@ -106,7 +113,7 @@ class Table:
         )
 
     def latex(self) -> str:
-        size, column_format = self.layout()
+        size, column_format, padding = self.layout()
         frame = self.frame.map(cell_latex)
         frame.columns = [rf"\textbf{{{latex_escape(str(name))}}}" for name in self.frame.columns]
         source = f" Source: {self.source.render('latex')}." if self.source else ""
@@ -117,27 +124,37 @@ class Table:
         body = frame.style.hide(axis="index").to_latex(
             environment="longtable", hrules=True, column_format=column_format, caption=(caption, self.label)
         )
-        return f"\\begingroup\\{size}\\setlength{{\\LTcapwidth}}{{\\linewidth}}\n" + body + "\\endgroup\n"
+        setup = (
+            rf"\begingroup\{size}\setlength{{\LTcapwidth}}{{\linewidth}}\setlength{{\tabcolsep}}{{{padding / 2:.3f}cm}}"
+        )
+        return setup + "\n" + body + "\\endgroup\n"
 
-    def layout(self) -> tuple[str, str]:
+    def layout(self) -> tuple[str, str, float]:
         """A font size and a column format whose widths add up to the text width: numbers right, text left
         and ragged, every column wide enough for its longest word; a wide table gets a smaller font."""
-        size, widths = next((s, w) for s, c in FONT_SIZES if (w := self.column_widths(c)) is not None)
+        size, padding, widths = next(
+            (s, p, w)
+            for s, c, p in LAYOUTS
+            if (w := self.column_widths(c, p, last=(s, c, p) == LAYOUTS[-1])) is not None
+        )
         spec = []
         for name, width in zip(self.frame.columns, widths, strict=True):
             align = "raggedleft" if name in self.numeric else "raggedright"
             # rounded down, so that the columns never add up to more than the text width
             spec.append(rf">{{\{align}\arraybackslash}}p{{{math.floor(width * 100) / 100:.2f}cm}}")
-        return size, "".join(spec)
+        return size, "".join(spec), padding
 
-    def column_widths(self, char_cm: float) -> list[float] | None:
+    def column_widths(
+        self, char_cm: float, padding: float = COLUMN_PADDING_CM, last: bool = True
+    ) -> list[float] | None:
         """Widths in cm, or None when the longest words alone do not fit at this font size. At the smallest
         size the text columns share what is left by the length of their longest words (TeX hyphenates)."""
         columns = list(self.frame.columns)
-        room = TEXT_WIDTH_CM - COLUMN_PADDING_CM * len(columns)
+        room = TEXT_WIDTH_CM - padding * len(columns)
         cells = {name: [str(name)] + [cell_text(v) for v in self.frame[name]] for name in columns}
         natural = {name: char_cm * max(len(text) for text in cells[name][1:] or [""]) for name in columns}
-        word = {name: char_cm * longest_word(cells[name]) for name in columns}
+        # headers are set in bold, about a tenth wider
+        word = {name: char_cm * max(longest_word(cells[name][1:]), 1.1 * longest_word([str(name)])) for name in columns}
         text = [name for name in columns if name not in self.numeric]
         minimum = sum(word[name] for name in text)
         fixed = {name: max(natural[name], word[name]) for name in columns if name in self.numeric}
@@ -145,7 +162,7 @@ class Table:
             fixed = {name: word[name] for name in fixed}
         left = room - sum(fixed.values())
         if left < minimum:
-            if char_cm > FONT_SIZES[-1][1]:
+            if not last:
                 return None
             share = {name: max(left, 0.0) * word[name] / minimum for name in text} if minimum else {}
             return [fixed.get(name, share.get(name)) for name in columns]
