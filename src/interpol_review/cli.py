@@ -72,12 +72,16 @@ def build_options(arguments: argparse.Namespace):
 
 
 def command_build(arguments: argparse.Namespace) -> None:
-    from interpol_review.build.params import params_file_of
-    from interpol_review.build.reports import all_params_files, build_reports
+    from interpol_review.build.params import all_params_files, check_params_files, params_file_of
 
-    files = all_params_files() if arguments.all else arguments.params_files
+    params_dir = project_root() / "params"
+    files = all_params_files(params_dir) if arguments.all else arguments.params_files
     if arguments.variant:
-        files = [params_file_of(arguments.variant, project_root() / "params")]
+        files = [params_file_of(arguments.variant, params_dir)]
+    check_params_files(files)  # in a second, before the build's heavy imports
+
+    from interpol_review.build.reports import build_reports
+
     if not files:
         raise UserError("no params file given. Fix: name one, e.g. params/latest.yaml, or use --all")
     build_reports(files, build_options(arguments))
@@ -95,9 +99,9 @@ def command_preview(arguments: argparse.Namespace) -> None:
 
 def command_index(arguments: argparse.Namespace) -> None:
     from interpol_review.build.index import write_index
-    from interpol_review.build.reports import all_params_files
+    from interpol_review.build.params import all_params_files
 
-    print(f"wrote {write_index(all_params_files(), arguments.reports_dir)}")
+    print(f"wrote {write_index(all_params_files(project_root() / 'params'), arguments.reports_dir)}")
 
 
 def command_parameters(arguments: argparse.Namespace) -> None:

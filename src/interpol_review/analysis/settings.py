@@ -15,11 +15,14 @@ import typing
 from dataclasses import MISSING, asdict, dataclass, field, fields, replace
 from typing import Any
 
-from interpol_review.checks.disagreements import PARAMETER_RULES
+from interpol_review.core.choices import (
+    COUNT_MODELS,
+    DISAGREEMENT_RULES,
+    INTERVAL_METHODS,
+    RISING_SHARE_RULES,
+    SCOPE_BREAK_RULES,
+)
 from interpol_review.core.errors import ParameterError
-from interpol_review.stats.panel import RISING_SHARE_RULES, SCOPE_BREAK_RULES
-from interpol_review.stats.rates import INTERVAL_METHODS
-from interpol_review.stats.trends import COUNT_MODELS
 
 LATEST = "latest"
 MONTH = r"(19|20)\d\d-(0[1-9]|1[0-2])"
@@ -47,7 +50,6 @@ def parameter(
 
 
 # The accepted words of the method parameters live beside the code that applies them.
-DISAGREEMENT_RULES = PARAMETER_RULES
 
 
 @dataclass(frozen=True)

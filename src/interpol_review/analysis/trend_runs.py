@@ -14,9 +14,9 @@ import pandas as pd
 from interpol_review.analysis import inputs
 from interpol_review.analysis.cache import cached
 from interpol_review.analysis.settings import Settings
+from interpol_review.core.choices import COUNT_MODELS, RISING_SHARE_RULES, SCOPE_BREAK_RULES
 from interpol_review.stats import changes, trends
-from interpol_review.stats.panel import SCOPE_BREAK_RULES
-from interpol_review.stats.trends import COUNT_MODELS, INFORMATIVE_RATIO
+from interpol_review.stats.trends import INFORMATIVE_RATIO
 
 # The settings a trend depends on, beside its data: the key under which fits are shared between variants.
 TREND_SETTINGS = ("count_model", "scope_break", "confidence", "bootstrap", "simulations", "seed")
@@ -197,7 +197,6 @@ def alternative_rows(rows: pd.DataFrame, fit: trends.Trend, settings: Settings, 
 def other_rules(settings: Settings) -> list[tuple[str, Settings]]:
     """The settings of the sensitivity panels: the other disagreement rule and the other rising-share rule."""
     from interpol_review.analysis.settings import DISAGREEMENT_RULES
-    from interpol_review.stats.panel import RISING_SHARE_RULES
 
     rule = next(r for r in DISAGREEMENT_RULES if r != settings.disagreement_rule)
     rising = next(r for r in RISING_SHARE_RULES if r != settings.rising_share)

@@ -70,3 +70,14 @@ def read_params_file(path: Path) -> tuple[str, Settings]:
             f"{path}: expected one `name: value` per line (a YAML mapping). Fix: see params/latest.yaml"
         )
     return variant, settings_from(values, str(path))
+
+
+def check_params_files(params_files: list[Path]) -> None:
+    """Every params file's name and content, checked before anything runs: one broken file stops all."""
+    for path in params_files:
+        read_params_file(path)
+
+
+def all_params_files(params_dir: Path) -> list[Path]:
+    """Every file of params/ (hidden files aside): a file with a bad name is refused, never skipped."""
+    return sorted(path for path in params_dir.iterdir() if not path.name.startswith(".")) if params_dir.is_dir() else []

@@ -17,11 +17,11 @@ from pathlib import Path
 
 from interpol_review.build import due
 from interpol_review.build.index import write_index
-from interpol_review.build.params import read_params_file, variant_name
+from interpol_review.build.params import check_params_files, read_params_file
 from interpol_review.build.preflight import preflight
 from interpol_review.build.staging import remove_leftovers
 from interpol_review.build.variant import build_variant
-from interpol_review.core.errors import UserError, os_error_message
+from interpol_review.core.errors import ParameterError, UserError, os_error_message
 from interpol_review.core.paths import project_root
 
 
@@ -44,21 +44,23 @@ def say(message: str) -> None:
     print(message, flush=True)
 
 
-def all_params_files() -> list[Path]:
-    folder = project_root() / "params"
-    return sorted(path for path in folder.iterdir() if not path.name.startswith(".")) if folder.is_dir() else []
+def check_years(params_files: list[Path], ledger) -> None:
+    """Each report's years hold data (a window without a figure is a parameter error, found before any
+    chapter runs and before reports/ is touched)."""
+    from interpol_review.analysis.window import resolve
 
-
-def check_names(params_files: list[Path]) -> None:
-    """Every params file's name is checked before anything runs (and read, so a broken file stops all)."""
     for path in params_files:
-        variant_name(path)
-        read_params_file(path)
+        settings = read_params_file(path)[1]
+        try:
+            resolve(settings, ledger.as_of(settings.published_by))
+        except ParameterError as error:
+            raise ParameterError(f"{path}: {error}") from error
 
 
 def build_reports(params_files: list[Path], options: Options) -> list[Path]:
-    check_names(params_files)
-    preflight(options.pdf_engine, options.reports_dir, options.build_dir)
+    check_params_files(params_files)
+    ledger = preflight(options.pdf_engine, options.reports_dir, options.build_dir)
+    check_years(params_files, ledger)
     remove_leftovers(options.reports_dir)
     # Temporary files (LaTeX runs) go under build/tmp, cleared by every build: a killed build leaks nothing
     # for long.

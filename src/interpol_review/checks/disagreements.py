@@ -13,11 +13,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-# The choices of the report parameter disagreement_rule (declared in analysis/settings.py).
-PARAMETER_RULES = {
-    "sum_of_parts": "the Article 2 and Article 3 counts (three sources) win over a different stated total",
-    "stated_total": "a stated total of Article 2 and 3 (the Secretary General's 483) wins over its parts",
-}
+from interpol_review.core.choices import DISAGREEMENT_RULES
+
 SET_ASIDE_COLUMNS = ["figure_id", "disagreement_id", "reason"]
 
 
@@ -28,8 +25,8 @@ class Resolution:
 
 
 def resolve(figures: pd.DataFrame, disagreements: pd.DataFrame, disagreement_rule: str) -> Resolution:
-    if disagreement_rule not in PARAMETER_RULES:
-        raise ValueError(f"disagreement_rule {disagreement_rule!r}; expected one of {', '.join(PARAMETER_RULES)}")
+    if disagreement_rule not in DISAGREEMENT_RULES:
+        raise ValueError(f"disagreement_rule {disagreement_rule!r}; expected one of {', '.join(DISAGREEMENT_RULES)}")
     used = figures.copy()
     set_aside = []
     for row in disagreements.itertuples(index=False):

@@ -9,7 +9,8 @@ figures is named with the lines that hold them.
 from __future__ import annotations
 
 from interpol_review.checks.constraints import build_system, conflicting_figures, feasible
-from interpol_review.checks.disagreements import PARAMETER_RULES, resolve
+from interpol_review.checks.disagreements import resolve
+from interpol_review.core.choices import DISAGREEMENT_RULES
 from interpol_review.core.errors import Problem, listing
 from interpol_review.core.paths import shown_path
 from interpol_review.ledger.load import Ledger
@@ -25,7 +26,7 @@ def conflict_problems(ledger: Ledger) -> list[Problem]:
     """The smallest sets of the task force's figures that cannot all hold, under each disagreement rule."""
     lines = dict(zip(ledger.figures["figure_id"], ledger.figures["line"], strict=True))
     conflicts: dict[tuple[str, ...], list[str]] = {}
-    for rule in PARAMETER_RULES:
+    for rule in DISAGREEMENT_RULES:
         review = review_figures(resolve(ledger.figures, ledger.disagreements, rule).used)
         if review.empty:
             continue

@@ -22,15 +22,6 @@ from interpol_review.ledger.status import Status
 from interpol_review.ledger.vocabulary import LEVEL_KINDS
 from interpol_review.stats import reconstruct, rising_share
 
-RISING_SHARE_RULES = {
-    "impose": "the statement that the share rose every year tightens the bounds (exact, by branch and bound)",
-    "check": "bounds use linear statements only; the rising share is only checked",
-}
-SCOPE_BREAK_RULES = {
-    "own_level": "figures whose scope may include other notice colours (2024 on) enter with their own level",
-    "exclude": "figures whose scope may include other notice colours (2024 on) are left out",
-    "pooled": "figures whose scope may include other notice colours (2024 on) count as comparable",
-}
 LINEAR, WITH_RISING_SHARE = "linear (exact)", "with the rising share (exact, branch and bound)"
 
 

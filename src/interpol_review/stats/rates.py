@@ -21,14 +21,10 @@ from scipy.optimize import linprog
 from statsmodels.stats.proportion import proportion_confint
 
 from interpol_review.checks.constraints import System, matrix
+from interpol_review.core.choices import INTERVAL_METHODS
 from interpol_review.ledger.series import ISSUED, REFUSAL_SERIES
 from interpol_review.ledger.status import Status, weakest
 
-INTERVAL_METHODS = {
-    "exact_poisson": "exact (Garwood) Poisson interval for the count, divided by alerts issued",
-    "wilson": "Wilson score interval for the share of alerts issued",
-    "jeffreys": "Jeffreys (Beta(1/2, 1/2) prior) interval for the share of alerts issued",
-}
 PER = 1000
 DIRECTIONS = 24  # support directions that trace the polygon of allowed (count, issued) pairs
 EDGE_POINTS = 25  # points per polygon edge where the count-randomness limits are evaluated

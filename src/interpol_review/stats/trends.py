@@ -31,11 +31,6 @@ from scipy import stats
 
 from interpol_review.stats import censored
 
-COUNT_MODELS = {
-    "quasi_poisson": "variance proportional to the mean (NB1 likelihood), dispersion estimated",
-    "negative_binomial": "negative binomial (NB2): variance growing with the square of the mean",
-    "poisson": "Poisson: variance equal to the mean (no overdispersion)",
-}
 MIN_YEARS = 4  # fewer informative years than this: changes between years, never a model
 INFORMATIVE_RATIO = 3.0  # a range informs a trend when its upper end is at most three times its lower end
 
