@@ -8,6 +8,7 @@ import pandas as pd
 
 from interpol_review.ledger.status import Status
 from interpol_review.report import plots
+from interpol_review.report.coverage import measured_label
 from interpol_review.report.formatting import (
     interval,
     level,
@@ -56,7 +57,8 @@ def caseload_sentences(analysis) -> list[str]:
     for fit in trends.itertuples():
         subject = MEASURES[fit.series].capitalize()
         span = f"{min(fit.years)}–{max(fit.years)}"
-        sentences.append(trend_sentence(subject, fit, analysis.settings.confidence, span))
+        measured = measured_label("ccf", fit, "trend", analysis.settings.confidence)
+        sentences.append(trend_sentence(subject, fit, analysis.settings.confidence, span, measured))
     changes = analysis.complaints.changes
     for series, group in changes.groupby("series") if len(changes) else []:
         steps = [f"{row.from_year} to {row.to_year}: {change_text(row)}" for row in group.itertuples()]

@@ -51,6 +51,31 @@ def measured_coverage(trend: dict) -> dict | None:
     return found
 
 
+def measured_label(route: str, fit, kind: str, confidence: float) -> str:
+    """'measured coverage 85%' for a fitted trend's interval (kind "trend") or prediction, where the
+    simulations measured one more than two points from the level the report prints; '' otherwise, and
+    always '' at another confidence level than the one simulated."""
+    trend = {"route": route, "series": fit.series, "with_exposure": bool(fit.with_exposure), "model": fit.model}
+    found = measured_coverage(trend)
+    if not found or kind not in found or abs(found[f"{kind}_nominal"] - confidence) > 1e-9:
+        return ""
+    return label(found[kind], confidence)
+
+
+def measured_text(route: str, fit, confidence: float) -> str:
+    """For a table cell: 'interval 85%, prediction 80%', or 'not measured'."""
+    trend = {"route": route, "series": fit.series, "with_exposure": bool(fit.with_exposure), "model": fit.model}
+    found = measured_coverage(trend)
+    if not found or abs(found.get("trend_nominal", confidence) - confidence) > 1e-9:
+        return "not measured"
+    parts = [
+        f"{name} {100 * found[kind]:.0f}%"
+        for kind, name in (("trend", "interval"), ("prediction", "prediction"))
+        if kind in found
+    ]
+    return ", ".join(parts) or "not measured"
+
+
 def label(coverage: float | None, nominal: float) -> str:
     """'' when coverage is within two points of nominal; else 'measured coverage 88%'."""
     if coverage is None or abs(coverage - nominal) <= TOLERANCE:

@@ -10,6 +10,7 @@ import pandas as pd
 from interpol_review.ledger.series import REFUSED_ALL
 from interpol_review.ledger.status import Status
 from interpol_review.report import plots
+from interpol_review.report.coverage import measured_label
 from interpol_review.report.formatting import (
     change,
     interval,
@@ -92,7 +93,9 @@ def trend_point(analysis) -> str | None:
         return None
     fit = rows.iloc[0]
     span = f"{min(fit.years)}–{max(fit.years)}"
-    sentence = trend_sentence("Refusals and cancellations", fit, analysis.settings.confidence, span)
+    confidence = analysis.settings.confidence
+    measured = measured_label("task_force", fit, "trend", confidence)
+    sentence = trend_sentence("Refusals and cancellations", fit, confidence, span, measured)
     if analysis.settings.scope_break == "own_level" and fit.scope_level == fit.scope_level:
         years = scope_break_years(analysis.panel.table)
         sentence += (
@@ -131,7 +134,9 @@ def ccf_caseload_point(analysis) -> str | None:
     text = f"Admissible requests to the CCF reached **{number(latest.value)}** in {latest.year}"
     if len(fit):
         fit = fit.iloc[0]
-        text = trend_sentence(text + "; they", fit, analysis.settings.confidence, f"{min(fit.years)}–{max(fit.years)}")
+        confidence = analysis.settings.confidence
+        span = f"{min(fit.years)}–{max(fit.years)}"
+        text = trend_sentence(text + "; they", fit, confidence, span, measured_label("ccf", fit, "trend", confidence))
         return text
     return text + "."
 

@@ -11,6 +11,7 @@ import pandas as pd
 from interpol_review.ledger.series import ARTICLE_2, ARTICLE_2_OR_3, ARTICLE_3, ISSUED, REFUSED_ALL
 from interpol_review.ledger.status import Status
 from interpol_review.report import plots
+from interpol_review.report.coverage import measured_label, measured_text
 from interpol_review.report.formatting import (
     change,
     change_interval,
@@ -181,15 +182,18 @@ def trend_figure(analysis, numbering, fit, with_exposure: bool, label: str):
     if not with_exposure:
         prediction = {"year": int(fit.prediction_year), "low": fit.prediction_low, "high": fit.prediction_high}
     years = sorted(set(points["year"]))
-    sentence = trend_sentence(label, fit, analysis.settings.confidence, f"{min(fit.years)}–{max(fit.years)}")
+    measured = measured_label("task_force", fit, "trend", analysis.settings.confidence)
+    sentence = trend_sentence(label, fit, analysis.settings.confidence, f"{min(fit.years)}–{max(fit.years)}", measured)
     digits = 1 if with_exposure else 0
     alt = f"{sentence} Points: " + "; ".join(f"{r.year} {interval(r.low, r.high, digits)}" for r in points.itertuples())
     caption = f"{sentence} The shaded band is the {confidence} band of the fitted trend."
     if prediction:
         alt += f". Prediction for {prediction['year']}: {interval(prediction['low'], prediction['high'])}."
+        measured = measured_label("task_force", fit, "prediction", analysis.settings.confidence)
         caption = caption[:-1] + (
             f"; the dashed bar is where the count of {prediction['year']} would fall with {confidence} "
-            "probability if the trend held, which adds the year-to-year randomness of counts and is wider."
+            f"probability if the trend held{f' ({measured} in simulations)' if measured else ''}, which adds "
+            "the year-to-year randomness of counts and is wider."
         )
     return numbering.figure(
         lambda width: plots.trend_plot(points, band, prediction, list(fit.years), years, label, confidence, width),
@@ -216,6 +220,7 @@ def trends_table(analysis, numbering):
                     if math.isfinite(fit.prediction_low) and not fit.with_exposure
                     else ""
                 ),
+                "Measured coverage": measured_text("task_force", fit, analysis.settings.confidence),
             }
         )
     frame = pd.DataFrame(rows)
@@ -224,7 +229,8 @@ def trends_table(analysis, numbering):
         frame,
         f"Trends where at least four informative years exist: change a year with its {confidence} interval "
         f"(profile likelihood, {model} model, calibrated by a parametric bootstrap), residual degrees of freedom, "
-        "and the prediction for the year after the data.",
+        "and the prediction for the year after the data; the last column is how often such intervals contained "
+        "the truth in simulations shaped like this series (methods: coverage).",
         numeric=["Change a year", f"{confidence} interval", "Residual df"],
     )
 

@@ -17,11 +17,13 @@ def direction(low: float, high: float) -> str:
     return ""
 
 
-def trend_sentence(subject: str, fit, confidence: float, span: str) -> str:
+def trend_sentence(subject: str, fit, confidence: float, span: str, measured: str = "") -> str:
     """'Refusals rose by about 10% a year over 2017–2024 (95% interval +1% to +21%; 7 years).' or, when
     the interval includes no change, says that the direction is not established."""
     word = direction(fit.low, fit.high)
     interval = f"{level(confidence)} interval {change_interval(fit.low, fit.high)}"
+    if measured:  # the simulations found this kind of interval covers less (or more) often than it says
+        interval += f", {measured} in simulations"
     years = plural(int(fit.number_of_years), "year")
     if word:
         size = change(fit.rate_ratio_per_year).lstrip("+−")
