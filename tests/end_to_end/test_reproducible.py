@@ -1,0 +1,29 @@
+"""Same inputs, same bytes: a serial build from nothing (no cached analysis or chapters) and a parallel
+build that reuses the cached chapters give exactly the same files, PDF included."""
+
+from __future__ import annotations
+
+from helpers import cli, folder_bytes, project_copy
+
+
+def test_serial_from_nothing_and_parallel_from_the_cache_give_the_same_bytes(tmp_path):
+    copy = project_copy(tmp_path / "project", shared_cache=False)
+    serial, parallel = tmp_path / "serial", tmp_path / "parallel"
+    first = cli("build", "--variant", "latest", "--jobs", "1", "--reports-dir", str(serial), root=copy)
+    assert first.returncode == 0, first.stderr + first.stdout
+    second = cli(
+        "build",
+        "--force",
+        "--jobs",
+        "2",
+        "--reports-dir",
+        str(parallel),
+        "params/latest.yaml",
+        "params/sensitivity.yaml",
+        root=copy,
+    )
+    assert second.returncode == 0, second.stderr + second.stdout
+    assert "latest: chapters unchanged: outputs reused" in second.stdout
+    fresh, reused = folder_bytes(serial / "latest"), folder_bytes(parallel / "latest")
+    assert fresh.keys() == reused.keys() and len(fresh) > 10
+    assert [name for name in fresh if fresh[name] != reused[name]] == []
