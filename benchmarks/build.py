@@ -1,16 +1,26 @@
-"""Build timings as ratios measured in one run, in a scratch copy of the project.
+"""Build timings side by side, measured in one run in a scratch copy of the project, printed as ratios.
 
-    .venv/bin/python benchmarks/build.py [--variants latest briefing-2022 ...] [--skip-baseline]
+    make bench                                   # every variant of params/
+    .venv/bin/python benchmarks/build.py --skip-naive
 
-Measures: cold set-up of a new virtual environment; the cold build of the variants (make -j1) against the
-naive baseline (for each chapter and variant: jupyter nbconvert --execute, then --to html and --to pdf,
-sequentially); a no-op rebuild; a one-variant rebuild after editing its params file; make -j2 against -j1.
-Prints the table and a one-line summary. Timings are information, never a pass/fail.
+Measured, in this order, with the project's .venv and a cache of its own (so "cold" is cold):
+- cold: every report from nothing, the analyses computed (`build --all`, the machine's cores);
+- no-op: `make report` with every report up to date;
+- full rebuild, parallel (the default) and serial (`--jobs 1`): the chapters executed again, as after an
+  edit to a chapter's code, with the analyses unchanged (kept by content);
+- one variant: the same for `latest` alone;
+- naive: for each variant and chapter, `jupyter nbconvert --execute`, then `--to html` and `--to pdf`;
+- the floor: what no build of N variants on C cores can avoid: importing the build once, and for each
+  round of C variants a kernel starting and importing the report's libraries, the analysis read from its
+  cache, and the HTML and PDF rendered (xelatex). floor = imports + ceil(N / C) x (kernel + analysis + render).
+
+Timings are information, never a pass/fail (the guide: ratios in one run, not timed tests).
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import shutil
 import subprocess
@@ -20,109 +30,141 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-IGNORED = shutil.ignore_patterns(
-    ".venv",
-    "build",
-    "reports",
-    "processed",
-    ".git",
-    "__pycache__",
-    "*.egg-info",
-    ".pytest_cache",
-    ".ruff_cache",
-    ".hypothesis",
-)
+PYTHON = sys.executable
+PARTS = ("src", "notebooks", "data", "params", "docs", "scripts", "Makefile", "pyproject.toml", "requirements.txt")
 
 
 def timed(command: list[str], cwd: Path, env: dict) -> float:
     start = time.perf_counter()
-    subprocess.run(command, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"benchmark step failed: {' '.join(command)}\n{result.stderr[-2000:]}")
     return time.perf_counter() - start
 
 
 def scratch_copy(variants: list[str]) -> Path:
     copy = Path(tempfile.mkdtemp(prefix="interpol-bench-")) / "project"
-    shutil.copytree(ROOT, copy, ignore=IGNORED)
+    for part in PARTS:
+        source = ROOT / part
+        ignore = shutil.ignore_patterns("__pycache__", "*.egg-info", "processed")
+        shutil.copytree(source, copy / part, ignore=ignore) if source.is_dir() else shutil.copy2(source, copy / part)
     for params in (copy / "params").glob("*.yaml"):
         if params.stem not in variants:
             params.unlink()
-    (copy / "reports").mkdir(exist_ok=True)
     return copy
 
 
-def clean(copy: Path) -> None:
-    for folder in ("reports", "build"):
-        for path in (copy / folder).glob("*"):
-            if path.name != "README.md":
-                shutil.rmtree(path) if path.is_dir() else path.unlink()
+def forget_chapters(copy: Path) -> None:
+    """As after an edit to a chapter's code: no executed chapter is reused; the analyses stay cached."""
+    for path in (copy / "build" / "cache").glob("executed-*"):
+        path.unlink()
 
 
-def naive_baseline(copy: Path, venv: Path, variants: list[str], env: dict) -> float:
+def in_python(code: str, env: dict) -> float:
+    """Seconds a fresh interpreter reports for the timed part of ``code`` (it prints them)."""
+    result = subprocess.run([PYTHON, "-c", code], env=env, capture_output=True, text=True, check=True)
+    return float(result.stdout.strip().splitlines()[-1])
+
+
+KERNEL = """
+import time
+from jupyter_client.manager import start_new_kernel
+start = time.perf_counter()
+manager, client = start_new_kernel(kernel_name="python3")
+client.execute_interactive("import interpol_review.report.chapter, seaborn, statsmodels.api, matplotlib.pyplot")
+print(time.perf_counter() - start)
+client.stop_channels(); manager.shutdown_kernel(now=True)
+"""
+ANALYSIS = """
+import time, yaml
+from interpol_review.analysis.run import cached_analysis
+from interpol_review.analysis.settings import settings_from
+from interpol_review.ledger.load import load_ledger
+values = yaml.safe_load(open("params/latest.yaml"))
+start = time.perf_counter()
+cached_analysis(load_ledger(), settings_from(values, "latest"))
+print(time.perf_counter() - start)
+"""
+RENDER = """
+import time, nbformat
+from interpol_review.build import render
+report = nbformat.read("build/reports/latest/report.ipynb", as_version=4)
+start = time.perf_counter()
+render.render_html(report); render.render_pdf(report, "latex")
+print(time.perf_counter() - start)
+"""
+IMPORTS = "import time; s = time.perf_counter(); import interpol_review.build.reports; print(time.perf_counter() - s)"
+
+
+def floor(copy: Path, env: dict, variants: int, cores: int) -> dict[str, float]:
+    work = {**env, "PWD": str(copy)}
+    parts = {
+        "build imports": in_python(IMPORTS, work),
+        "kernel start and imports": in_python(KERNEL, work),
+        "analysis from its cache": in_python(f"import os; os.chdir({str(copy)!r})\n" + ANALYSIS, work),
+        "render HTML and PDF": in_python(f"import os; os.chdir({str(copy)!r})\n" + RENDER, work),
+    }
+    rounds = math.ceil(variants / cores)
+    per_variant = parts["kernel start and imports"] + parts["analysis from its cache"] + parts["render HTML and PDF"]
+    parts["floor"] = parts["build imports"] + rounds * per_variant
+    return parts
+
+
+def naive(copy: Path, env: dict, variants: list[str]) -> float:
     """What one would do by hand: each chapter executed and converted on its own, once per variant."""
-    jupyter = str(venv / "bin" / "jupyter")
-    out = copy / "build" / "naive"
+    jupyter = str(Path(PYTHON).parent / "jupyter")
     start = time.perf_counter()
     for variant in variants:
+        out = copy / "build" / "naive" / variant
+        out.mkdir(parents=True, exist_ok=True)
         for chapter in sorted((copy / "notebooks").glob("[0-9][0-9]-*.ipynb")):
-            executed = out / variant / chapter.name
-            executed.parent.mkdir(parents=True, exist_ok=True)
-            subprocess.run(
-                [jupyter, "nbconvert", "--execute", "--to", "notebook", "--output", str(executed), str(chapter)],
-                cwd=copy / "notebooks",
-                env=env,
-                check=True,
-                capture_output=True,
-            )
+            executed = out / chapter.name
+            execute = [jupyter, "nbconvert", "--execute", "--to", "notebook", "--output", str(executed), str(chapter)]
+            timed(execute, copy / "notebooks", env)
             for target in ("html", "pdf"):
-                subprocess.run(
-                    [jupyter, "nbconvert", "--to", target, "--no-input", str(executed)],
-                    cwd=out / variant,
-                    env=env,
-                    check=True,
-                    capture_output=True,
-                )
+                timed([jupyter, "nbconvert", "--to", target, "--no-input", str(executed)], out, env)
     return time.perf_counter() - start
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--variants", nargs="+", default=sorted(p.stem for p in (ROOT / "params").glob("*.yaml")))
-    parser.add_argument("--skip-baseline", action="store_true", help="leave out the slow naive baseline")
-    parser.add_argument("--quick", action="store_true", help="only set-up, cold, no-op and one-variant builds (CI)")
+    parser.add_argument("--skip-naive", action="store_true", help="leave out the slow naive nbconvert chain")
     arguments = parser.parse_args()
-    copy = scratch_copy(arguments.variants)
-    env = {**os.environ, "INTERPOL_REVIEW_ROOT": str(copy)}
-    venv = copy / ".venv"
-    make = ["make", f"VENV={venv}"]
-    rows = {}
-    rows["cold set-up (new .venv)"] = timed([*make, "setup"], copy, env)
-    # The editable install must point at the copy for the chapters' kernels to import its package.
-    rows["cold build, make -j1"] = timed([*make, "report"], copy, env)
-    rows["no-op rebuild"] = timed([*make, "report"], copy, env)
-    first = arguments.variants[0]
-    (copy / "params" / f"{first}.yaml").touch()
-    rows["one-variant rebuild"] = timed([*make, "report"], copy, env)
-    if not arguments.quick:
-        clean(copy)
-        rows["cold build, make -j2"] = timed([*make, "-j2", "report"], copy, env)
-    if not (arguments.skip_baseline or arguments.quick):
-        rows["naive baseline"] = naive_baseline(copy, venv, arguments.variants, env)
+    variants, cores = arguments.variants, os.cpu_count() or 1
+    copy = scratch_copy(variants)
+    env = {**os.environ, "INTERPOL_REVIEW_ROOT": str(copy), "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"}
+    build = [PYTHON, "-m", "interpol_review", "build"]
+    make = ["make", "--no-print-directory", f"VENV={Path(PYTHON).parents[1]}", "SYSTEM=skip"]
+    rows = {"cold (analyses computed)": timed([*build, "--all"], copy, env)}
+    timed([*make, "report"], copy, env)  # validates the data once, as make does
+    rows["no-op (make report)"] = timed([*make, "report"], copy, env)
+    forget_chapters(copy)
+    rows["full rebuild, parallel"] = timed([*build, "--all", "--force"], copy, env)
+    forget_chapters(copy)
+    rows["full rebuild, serial"] = timed([*build, "--all", "--force", "--jobs", "1"], copy, env)
+    forget_chapters(copy)
+    rows["one variant (latest)"] = timed([*build, "--variant", "latest", "--force"], copy, env)
+    if not arguments.skip_naive:
+        rows["naive nbconvert chain"] = naive(copy, env, variants)
+    parts = floor(copy, env, len(variants), cores)
     shutil.rmtree(copy.parent, ignore_errors=True)
 
-    full, variants = rows["cold build, make -j1"], len(arguments.variants)
-    print(f"build timings, {variants} variant(s): {', '.join(arguments.variants)}")
-    for name, seconds in rows.items():
-        print(f"  {name:28s} {seconds:8.1f} s")
+    print(f"build timings: {len(variants)} variants ({', '.join(variants)}), {cores} cores")
+    for name, seconds in {**rows, **{f"floor: {k}": v for k, v in parts.items()}}.items():
+        print(f"  {name:40s} {seconds:8.2f} s")
+    full = rows["full rebuild, parallel"]
     ratios = [
-        f"no-op/full {rows['no-op rebuild'] / full:.3f} (no-op {rows['no-op rebuild']:.2f} s)",
-        f"one-variant/full {rows['one-variant rebuild'] / full:.2f} (1/N = {1 / variants:.2f})",
+        f"full/floor {full / parts['floor']:.2f}",
+        f"full/one-variant {full / rows['one variant (latest)']:.2f}",
+        f"serial/parallel {rows['full rebuild, serial'] / full:.2f}",
+        f"no-op {rows['no-op (make report)']:.2f} s",
+        f"cold {rows['cold (analyses computed)']:.0f} s",
     ]
-    if "cold build, make -j2" in rows:
-        ratios.append(f"-j2/-j1 {rows['cold build, make -j2'] / full:.2f}")
-    if "naive baseline" in rows:
-        ratios.insert(0, f"naive/full {rows['naive baseline'] / full:.2f}x")
-    print("benchmark: " + "; ".join(ratios) + f"; cold set-up {rows['cold set-up (new .venv)']:.0f} s")
+    if "naive nbconvert chain" in rows:
+        ratios.insert(0, f"naive/full {rows['naive nbconvert chain'] / full:.1f}x")
+    print("benchmark: " + "; ".join(ratios))
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

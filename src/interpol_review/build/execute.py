@@ -41,6 +41,7 @@ class ChapterFailed(UserError):
 
 
 SOCKETS = {"folder": Path(tempfile.gettempdir())}  # set by run() for the kernel it starts
+KERNEL_LOG = {"path": None}  # set by run(): where the kernel's own output goes
 
 
 class IPCKernelManager(AsyncKernelManager):
@@ -51,6 +52,15 @@ class IPCKernelManager(AsyncKernelManager):
     @default("ip")
     def _ip_default(self) -> str:
         return str(SOCKETS["folder"] / "k")
+
+    async def _async_pre_start_kernel(self, **kw):
+        """The kernel's own messages (its warnings; its traceback when a Ctrl-C interrupts a cell) go to
+        build/<variant>/kernel.log, not to the terminal: the build says what failed in one line."""
+        if KERNEL_LOG["path"] is not None:
+            log = open(KERNEL_LOG["path"], "ab")  # noqa: SIM115 - the kernel process holds it open
+            kw.setdefault("stdout", log)
+            kw.setdefault("stderr", log)
+        return await super()._async_pre_start_kernel(**kw)
 
 
 class ProgressEngine(NBClientEngine):
@@ -137,6 +147,7 @@ def run(
     nbformat.write(notebook, source)
     sockets = Path(tempfile.mkdtemp(prefix="ir-kernel-"))  # short: a Unix socket path has ~100 characters
     SOCKETS["folder"] = sockets
+    KERNEL_LOG["path"] = work / "kernel.log"
     try:
         papermill.execute_notebook(
             str(source),

@@ -67,12 +67,21 @@ def changed_parameters(settings: Settings) -> list[str]:
     ]
 
 
+def read_results(path: Path) -> dict:
+    """A report's results.json, or nothing when it is missing or unreadable (the index says "not built")."""
+    try:
+        results = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return results if isinstance(results, dict) else {}
+
+
 def index_html(params_files: list[Path], reports_dir: Path) -> str:
     rows = []
     for path in sorted(params_files):
         variant, settings = read_params_file(path)
         results_file = reports_dir / variant / "results.json"
-        results = json.loads(results_file.read_text()) if results_file.exists() else {}
+        results = read_results(results_file)
         rows.append(
             {
                 "variant": variant,

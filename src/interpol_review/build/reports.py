@@ -11,7 +11,6 @@ import multiprocessing
 import os
 import sys
 import traceback
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -101,11 +100,13 @@ def run_all(todo: list[Path], keys: dict[Path, str], options: Options) -> tuple[
             (built.append(outcome[1]) if outcome[0] else failures.append((path.stem, outcome[1])))
         return built, failures
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=min(options.jobs, len(todo)), mp_context=context) as pool:
-        futures = {pool.submit(one_variant, path, keys[path], options): path for path in todo}
-        for future in as_completed(futures):
-            ok, result = future.result()
-            (built.append(result) if ok else failures.append((futures[future].stem, result)))
+    # A Ctrl-C leaves the with-block by an exception, and Pool.__exit__ terminates every worker at once:
+    # no variant goes on being built (and published) after the user stopped the build.
+    with context.Pool(processes=min(options.jobs, len(todo))) as pool:
+        pending = [(path, pool.apply_async(one_variant, (path, keys[path], options))) for path in todo]
+        for path, result in pending:
+            ok, value = result.get()
+            (built.append(value) if ok else failures.append((path.stem, value)))
     return sorted(built), failures
 
 
@@ -125,4 +126,6 @@ def one_variant(path: Path, key: str, options: Options) -> tuple[bool, object]:
             traceback.print_exc()
         return False, os_error_message(error)
     except KeyboardInterrupt:
-        sys.exit(130)
+        if multiprocessing.parent_process() is None:
+            raise  # the command line says "interrupted" and exits with 130
+        sys.exit(130)  # a worker of a parallel build: quietly, the main process reports it
