@@ -14,7 +14,7 @@ import pandas as pd
 from interpol_review.analysis import inputs
 from interpol_review.analysis.cache import cached
 from interpol_review.analysis.settings import Settings
-from interpol_review.core.choices import COUNT_MODELS, RISING_SHARE_RULES, SCOPE_BREAK_RULES
+from interpol_review.core.choices import COUNT_MODELS, DISAGREEMENT_RULES, RISING_SHARE_RULES, SCOPE_BREAK_RULES
 from interpol_review.stats import changes, trends
 from interpol_review.stats.trends import INFORMATIVE_RATIO
 
@@ -90,89 +90,18 @@ def fitted_series(rows: pd.DataFrame, series: str, with_exposure: bool, settings
     return None, changes.changes_between_years(points, settings.confidence), []
 
 
-def sensitivity_rows(rows: pd.DataFrame, fit: trends.Trend, settings: Settings) -> list[dict]:
-    """Refits of one series: the simple fit, the other scope-break rules and the other count models."""
-    found = []
-    data = inputs.observations(rows)
-
-    def row(variant: str, rate_ratio: float, low: float, high: float, years, residual_df) -> dict:
-        return dict(
-            zip(
-                SENSITIVITY_COLUMNS,
-                [fit.series, fit.with_exposure, variant, rate_ratio, low, high, list(years), residual_df],
-                strict=True,
-            )
-        )
-
-    simple = trends.simple_fit(data, settings.scope_break == "own_level", settings.confidence)
-    found.append(row("simple fit: a GLM on the middle of each range", *simple, fit.years, fit.residual_df))
-    for rule in SCOPE_BREAK_RULES:
-        if rule == settings.scope_break or not data.scope_break.any():
-            continue
-        chosen = rows[~rows["scope_break"]] if rule == "exclude" else rows
-        refit = trends.fit_trend(
-            inputs.observations(chosen),
-            fit.series,
-            settings.count_model,
-            fit.with_exposure,
-            rule == "own_level",
-            settings.confidence,
-            0,
-            0,
-            settings.seed,
-            calibration=fit.calibration,
-        )
-        if refit is not None:
-            found.append(
-                row(
-                    f"2024: {rule.replace('_', ' ')}",
-                    refit.rate_ratio,
-                    refit.low,
-                    refit.high,
-                    refit.years,
-                    refit.residual_df,
-                )
-            )
-    for model in COUNT_MODELS:
-        if model == settings.count_model:
-            continue
-        refit = trends.fit_trend(
-            data,
-            fit.series,
-            model,
-            fit.with_exposure,
-            settings.scope_break == "own_level",
-            settings.confidence,
-            0,
-            0,
-            settings.seed,
-            calibration=fit.calibration,
-        )
-        if refit is not None:
-            found.append(
-                row(
-                    f"count model: {model.replace('_', '-')}",
-                    refit.rate_ratio,
-                    refit.low,
-                    refit.high,
-                    refit.years,
-                    refit.residual_df,
-                )
-            )
-    return found
-
-
-def alternative_rows(rows: pd.DataFrame, fit: trends.Trend, settings: Settings, label: str) -> dict | None:
-    """The same series on a panel built under another rule, with the main fit's calibration."""
-    data = inputs.observations(rows)
+def refit_row(data, fit: trends.Trend, settings: Settings, label: str, model: str = "", own_level=None) -> dict | None:
+    """One sensitivity row: the series refitted (another model, scope rule or panel) with the main fit's
+    calibration, so that no refit needs a bootstrap of its own."""
     if data is None:
         return None
+    own_level = settings.scope_break == "own_level" if own_level is None else own_level
     refit = trends.fit_trend(
         data,
         fit.series,
-        settings.count_model,
+        model or settings.count_model,
         fit.with_exposure,
-        settings.scope_break == "own_level",
+        own_level,
         settings.confidence,
         0,
         0,
@@ -194,10 +123,40 @@ def alternative_rows(rows: pd.DataFrame, fit: trends.Trend, settings: Settings, 
     return dict(zip(SENSITIVITY_COLUMNS, values, strict=True))
 
 
+def sensitivity_rows(rows: pd.DataFrame, fit: trends.Trend, settings: Settings) -> list[dict]:
+    """Refits of one series: the simple fit, the other scope-break rules and the other count models."""
+    data = inputs.observations(rows)
+    simple = trends.simple_fit(data, settings.scope_break == "own_level", settings.confidence)
+    label = "simple fit: a GLM on the middle of each range"
+    found = [
+        dict(
+            zip(
+                SENSITIVITY_COLUMNS,
+                [fit.series, fit.with_exposure, label, *simple, fit.years, fit.residual_df],
+                strict=True,
+            )
+        )
+    ]
+    if data.scope_break.any():
+        for rule in (r for r in SCOPE_BREAK_RULES if r != settings.scope_break):
+            chosen = inputs.observations(rows[~rows["scope_break"]] if rule == "exclude" else rows)
+            found.append(
+                refit_row(
+                    chosen, fit, settings, f"scope break: {rule.replace('_', ' ')}", own_level=rule == "own_level"
+                )
+            )
+    for model in (m for m in COUNT_MODELS if m != settings.count_model):
+        found.append(refit_row(data, fit, settings, f"count model: {model.replace('_', '-')}", model=model))
+    return [row for row in found if row is not None]
+
+
+def alternative_rows(rows: pd.DataFrame, fit: trends.Trend, settings: Settings, label: str) -> dict | None:
+    """The same series on a panel built under another rule, with the main fit's calibration."""
+    return refit_row(inputs.observations(rows), fit, settings, label)
+
+
 def other_rules(settings: Settings) -> list[tuple[str, Settings]]:
     """The settings of the sensitivity panels: the other disagreement rule and the other rising-share rule."""
-    from interpol_review.analysis.settings import DISAGREEMENT_RULES
-
     rule = next(r for r in DISAGREEMENT_RULES if r != settings.disagreement_rule)
     rising = next(r for r in RISING_SHARE_RULES if r != settings.rising_share)
     return [

@@ -13,7 +13,7 @@ from interpol_review.build.due import INDEX_KEY
 from interpol_review.build.params import read_params_file
 from interpol_review.core import identity
 from interpol_review.core.atomic import write_text
-from interpol_review.report.formatting import interval, level, number, percent, percent_interval, plural
+from interpol_review.core.formatting import interval, level, number, percent, percent_interval, plural
 
 TEMPLATES = Path(__file__).parent / "templates"
 READ_FIRST = "latest"

@@ -7,34 +7,26 @@ no record explains is an undocumented disagreement, which `make data` reports.
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 
+from interpol_review.checks.ccf_parts import ccf_parts_of_totals
+from interpol_review.checks.cells import (
+    AGREES,
+    AGREES_UNDER_RULE,
+    DISAGREES,
+    NOT_CHECKABLE,
+    fmt,
+    interval_of,
+    interval_text,
+    level_figures,
+    single_count,
+)
 from interpol_review.ledger.figure_rules import qualifier_items, qualifier_span
 from interpol_review.ledger.published import rounding_interval
-from interpol_review.ledger.vocabulary import LEVEL_KINDS
 
 CHECK_COLUMNS = ["check", "period", "figure_ids", "published", "implied", "verdict", "detail", "documented_by"]
-AGREES, DISAGREES, NOT_CHECKABLE = "agrees", "disagrees", "not checkable"
-AGREES_UNDER_RULE = "agrees under recorded rounding"
 VERDICT_ORDER = {DISAGREES: 0, AGREES_UNDER_RULE: 1, NOT_CHECKABLE: 2, AGREES: 3}
 QUANTITY = ["body", "instrument", "measure", "grounds", "period"]
-# Totals of the CCF and the parts its reports break them into (each a published breakdown).
-CCF_BREAKDOWNS = [
-    ("deleted_after_complaint", ("deleted_after_legal_consideration", "deleted_by_gs_or_ncb_before_decision")),
-    ("requests_received", ("access_requests_received", "complaints_received", "revision_requests_received")),
-    ("requests_finalised", ("requests_concluded", "deleted_by_gs_or_ncb_before_decision", "requests_inadmissible")),
-    (
-        "requests_finalised",
-        (
-            "access_requests_processed",
-            "complaints_processed",
-            "revision_requests_processed",
-            "other_requests_processed",
-        ),
-    ),
-]
 
 
 def cross_source_checks(figures: pd.DataFrame, disagreements: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -69,49 +61,6 @@ def documenting(figure_ids: str, verdict: str, disagreements: pd.DataFrame | Non
 
 def undocumented(checks: pd.DataFrame) -> pd.DataFrame:
     return checks[(checks["verdict"] == DISAGREES) & (checks["documented_by"] == "")]
-
-
-def fmt(value: float) -> str:
-    if not math.isfinite(value):
-        return "no upper bound"
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
-
-
-def interval_text(low: float, high: float) -> str:
-    if low == high:
-        return fmt(low)
-    if not math.isfinite(high):
-        return f"over {fmt(low)}"
-    return f"{fmt(low)} to {fmt(high)}"
-
-
-def level_figures(figures: pd.DataFrame, period: str | None = None, **where: str) -> pd.DataFrame:
-    """Figures that state the level of one cell (counts, approximate values, bounds) for one period."""
-    mask = figures["kind"].isin(LEVEL_KINDS) & (figures["period_type"] != "span") | (
-        (figures["kind"] == "count") & figures["qualifier"].str.contains("total_over_period", regex=False)
-    )
-    if period is not None:
-        mask &= figures["period"] == period
-    for column, value in where.items():
-        mask &= figures[column] == value
-    return figures[mask]
-
-
-def interval_of(figures: pd.DataFrame, period: str, **where: str) -> tuple[float, float, list[str]] | None:
-    """What the published figures say about one cell: the interval covering all of them (disagreeing
-    figures widen it; the checks of the same quantity report that disagreement separately)."""
-    rows = level_figures(figures, period, **where)
-    if rows.empty or not math.isfinite(rows["high"].min()):
-        return None
-    return float(rows["low"].min()), float(rows["high"].max()), rows["figure_id"].tolist()
-
-
-def single_count(figures: pd.DataFrame, period: str, **where: str) -> tuple[float | None, list[str]]:
-    """The count for one period when all sources agree on it, else None."""
-    rows = level_figures(figures, period, **where)
-    rows = rows[rows["kind"] == "count"]
-    values = rows["value"].unique()
-    return (float(values[0]) if len(values) == 1 else None), rows["figure_id"].tolist()
 
 
 def same_quantity(figures: pd.DataFrame) -> list[list]:
@@ -188,42 +137,6 @@ def parts_of_instrument(figures: pd.DataFrame) -> list[list]:
                 "Red Notices + diffusions",
             ]
         )
-    return rows
-
-
-def ccf_parts_of_totals(figures: pd.DataFrame) -> list[list]:
-    """A CCF total against the parts its report breaks it into, parts taken from the total's own source
-    where it gives them, else from any source that states them once."""
-    ccf = figures[figures["body"] == "ccf_annual_report"]
-    rows = []
-    for total_measure, part_measures in CCF_BREAKDOWNS:
-        totals = level_figures(ccf, measure=total_measure)
-        for total in totals[totals["kind"] == "count"].itertuples():
-            found = []
-            for measure in part_measures:
-                own = level_figures(ccf, total.period, measure=measure, source_id=total.source_id)
-                own = own[own["kind"] == "count"]
-                value, ids = (
-                    (float(own["value"].iloc[0]), own["figure_id"].tolist())
-                    if len(own) == 1
-                    else (single_count(ccf, total.period, measure=measure))
-                )
-                found.append((value, ids))
-            if any(value is None for value, _ in found):
-                continue
-            implied = sum(value for value, _ in found)
-            ids = [total.figure_id] + [figure_id for _, part_ids in found for figure_id in part_ids]
-            rows.append(
-                [
-                    "parts of a CCF total",
-                    total.period,
-                    ", ".join(ids),
-                    f"{total_measure}: {fmt(total.value)} ({total.source_id})",
-                    f"{' + '.join(fmt(v) for v, _ in found)} = {fmt(implied)}",
-                    AGREES if implied == total.value else DISAGREES,
-                    " + ".join(part_measures),
-                ]
-            )
     return rows
 
 

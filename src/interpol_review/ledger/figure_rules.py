@@ -72,6 +72,7 @@ def base_before_period(frame: pd.DataFrame) -> pd.Series:
     return ~earlier | ok
 
 
+# Long by design: a declaration, one rule per entry, read top to bottom like the data README's table.
 def figures_schema(known_sources: list[str]) -> tuple[pa.DataFrameSchema, RuleBook]:
     book = RuleBook()
     value = lambda frame: as_number(frame["value"])  # noqa: E731

@@ -202,6 +202,7 @@ def claims_schema(known_sources: set[str], known_figures: set[str]) -> tuple[pa.
     return pa.DataFrameSchema(columns, strict=True), book
 
 
+# Long by design: a declaration, one rule per entry.
 def readings_schema(known_claims: set[str]) -> tuple[pa.DataFrameSchema, RuleBook]:
     book = RuleBook()
     number = lambda key, column: book.check(  # noqa: E731

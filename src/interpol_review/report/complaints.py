@@ -6,10 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from interpol_review.ledger.status import Status
-from interpol_review.report import plots
-from interpol_review.report.coverage import measured_label
-from interpol_review.report.formatting import (
+from interpol_review.core.formatting import (
     interval,
     level,
     listing,
@@ -19,6 +16,9 @@ from interpol_review.report.formatting import (
     plural,
     ratio,
 )
+from interpol_review.ledger.status import Status
+from interpol_review.report import plots
+from interpol_review.report.coverage import measured_label
 from interpol_review.report.links import figure_ids
 from interpol_review.report.wording import trend_sentence
 from interpol_review.report.words import MEASURES

@@ -7,7 +7,7 @@ import math
 
 import pandas as pd
 
-from interpol_review.report.formatting import interval, listing, number, percent
+from interpol_review.core.formatting import interval, listing, number, percent
 
 
 def scenario_year(analysis) -> int | None:

@@ -7,9 +7,9 @@ import pandas as pd
 
 from interpol_review.analysis.settings import declared
 from interpol_review.core import provenance
+from interpol_review.core.formatting import interval
 from interpol_review.core.paths import project_root
 from interpol_review.ledger.status import Status
-from interpol_review.report.formatting import interval
 from interpol_review.report.links import figure_ids
 from interpol_review.report.words import SHORT_SERIES
 

@@ -18,8 +18,8 @@ from matplotlib.colors import ListedColormap
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
+from interpol_review.core.formatting import number
 from interpol_review.ledger.status import Status
-from interpol_review.report.formatting import number
 
 PALETTE = sns.color_palette("colorblind")
 STATUS_COLOURS = {

@@ -7,11 +7,7 @@ import math
 
 import pandas as pd
 
-from interpol_review.ledger.series import REFUSED_ALL
-from interpol_review.ledger.status import Status
-from interpol_review.report import plots
-from interpol_review.report.coverage import measured_label
-from interpol_review.report.formatting import (
+from interpol_review.core.formatting import (
     change,
     interval,
     level,
@@ -21,6 +17,10 @@ from interpol_review.report.formatting import (
     percent_interval,
     plural,
 )
+from interpol_review.ledger.series import REFUSED_ALL
+from interpol_review.ledger.status import Status
+from interpol_review.report import plots
+from interpol_review.report.coverage import measured_label
 from interpol_review.report.links import glossary
 from interpol_review.report.wording import scope_break_years, trend_sentence
 from interpol_review.stats.claims import CONTRADICTED, DEPENDS, NOT_FOUND, SUPPORTED

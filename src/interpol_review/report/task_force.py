@@ -8,11 +8,7 @@ import math
 
 import pandas as pd
 
-from interpol_review.ledger.series import ARTICLE_2, ARTICLE_2_OR_3, ARTICLE_3, ISSUED, REFUSED_ALL
-from interpol_review.ledger.status import Status
-from interpol_review.report import plots
-from interpol_review.report.coverage import measured_label, measured_text
-from interpol_review.report.formatting import (
+from interpol_review.core.formatting import (
     change,
     change_interval,
     interval,
@@ -21,6 +17,10 @@ from interpol_review.report.formatting import (
     number,
     ratio,
 )
+from interpol_review.ledger.series import ARTICLE_2, ARTICLE_2_OR_3, ARTICLE_3, ISSUED, REFUSED_ALL
+from interpol_review.ledger.status import Status
+from interpol_review.report import plots
+from interpol_review.report.coverage import measured_label, measured_text
 from interpol_review.report.links import figure_ids
 from interpol_review.report.wording import direction, scope_break_years, trend_sentence
 from interpol_review.report.words import COUNT_MODELS, SHORT_SERIES

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 
-from interpol_review.report.formatting import change, change_interval, level, listing, plural
+from interpol_review.core.formatting import change, change_interval, level, listing, plural
 
 
 def direction(low: float, high: float) -> str:

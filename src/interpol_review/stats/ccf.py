@@ -106,6 +106,7 @@ def share_interval(successes: float, trials: float, confidence: float, method: s
     return float(low), float(high)
 
 
+# Long: the two kinds of denominator differ only in how the pair of counts is formed, side by side here.
 def deletion_shares(series: pd.DataFrame, confidence: float, interval_method: str) -> pd.DataFrame:
     """Data deleted as a share of each denominator published for the same period: the share among
     complaints decided (deleted / (deleted + found compliant)) first, then the others. Where a count is a

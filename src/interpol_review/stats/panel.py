@@ -52,22 +52,7 @@ def build_panel(
     first = min([start_year, *spans["period_start"]])
     last = max([end_year, *spans["period_end"]])
     system = build_system(review, list(range(first, last + 1)), rising_share_rule)
-    bounds = reconstruct.cell_bounds(system).set_index(["series", "year"])
-    bounds["bound_method"] = LINEAR
-    bounds["statement_sets"] = ""  # the bounds ("low", "high") a nonlinear statement tightened
-    statement_cells = [
-        (series, year)
-        for statement in system.rising_shares
-        for year in range(statement.start, statement.end + 1)
-        for series in SERIES
-    ]
-    if statement_cells:
-        exact = rising_share.exact_bounds(system, bounds.reset_index(), statement_cells).set_index(["series", "year"])
-        for side in ("low", "high"):
-            moved = exact.index[(exact[side] - bounds.loc[exact.index, side]).abs() > 0.5]
-            bounds.loc[moved, side] = exact.loc[moved, side]
-            bounds.loc[moved, "bound_method"] = WITH_RISING_SHARE
-            bounds.loc[moved, "statement_sets"] += f" {side}"
+    bounds = with_statements(system, reconstruct.cell_bounds(system).set_index(["series", "year"]))
     scope_break_years = set(review.loc[review["scope_break"], "period_start"])
     rows = []
     for year in range(start_year, end_year + 1):
@@ -90,6 +75,28 @@ def build_panel(
         system=system,
         bounds=bounds.reset_index()[["series", "year", "low", "high"]],
     )
+
+
+def with_statements(system: System, bounds: pd.DataFrame) -> pd.DataFrame:
+    """The linear bounds, tightened where the rising-share statement moves them (exact nonlinear bounds),
+    each marked with how it was found and, in ``statement_sets``, which side the statement set."""
+    bounds["bound_method"] = LINEAR
+    bounds["statement_sets"] = ""
+    cells = [
+        (series, year)
+        for statement in system.rising_shares
+        for year in range(statement.start, statement.end + 1)
+        for series in SERIES
+    ]
+    if not cells:
+        return bounds
+    exact = rising_share.exact_bounds(system, bounds.reset_index(), cells).set_index(["series", "year"])
+    for side in ("low", "high"):
+        moved = exact.index[(exact[side] - bounds.loc[exact.index, side]).abs() > 0.5]
+        bounds.loc[moved, side] = exact.loc[moved, side]
+        bounds.loc[moved, "bound_method"] = WITH_RISING_SHARE
+        bounds.loc[moved, "statement_sets"] += f" {side}"
+    return bounds
 
 
 def cell(year: int, series: str, direct: pd.DataFrame, bounds: pd.DataFrame) -> dict:

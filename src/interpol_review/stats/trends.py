@@ -96,6 +96,8 @@ def informative(observations: censored.Observations) -> int:
     return count
 
 
+# Long: one recipe in order (fit, bootstrap, calibrated interval, test, band, prediction); its steps
+# share a dozen values, and split up they would be read out of order.
 def fit_trend(
     observations: censored.Observations,
     series: str,
@@ -128,15 +130,10 @@ def fit_trend(
     low, high = censored.profile_interval(model, best, critical)
     at_zero = censored.maximise(model, fixed_slope=0.0, start=best.parameters)
     lr_zero = 2 * (best.loglik - at_zero.loglik)
-    next_year = int(max(observations.years)) + 1
-    band, prediction = (
-        pd.DataFrame(columns=["year", "fitted", "conf_low", "conf_high"]),
-        dict.fromkeys(("year", "exposure", "median", "low", "high"), math.nan),
+    refits = [fitted for _, fitted in replicates]
+    band, prediction = band_and_prediction(
+        model, best, refits, confidence, simulations, with_exposure, next_exposure, rng
     )
-    if replicates:
-        parameters = np.array([fitted for _, fitted in replicates])
-        band = mean_band(model, parameters, best, confidence, next_year, with_exposure)
-        prediction = predict(model, parameters, confidence, simulations, next_year, next_exposure, rng)
     return Trend(
         series=series,
         with_exposure=with_exposure,
@@ -207,6 +204,18 @@ def replicate(
     if model.family != "poisson":
         refit[-1] = truth[-1] - best.parameters[-1] + refit[-1]  # the same adjustment for each refit
     return max(2 * (fitted.loglik - held.loglik), 0.0), refit
+
+
+def band_and_prediction(model, best, refits, confidence, simulations, with_exposure, next_exposure, rng):
+    """From the bootstrap refits: the band of the fitted mean and the next year's prediction (empty
+    without refits, as in a sensitivity fit)."""
+    next_year = int(max(model.data.years)) + 1
+    if not refits:
+        empty = pd.DataFrame(columns=["year", "fitted", "conf_low", "conf_high"])
+        return empty, dict.fromkeys(("year", "exposure", "median", "low", "high"), math.nan)
+    parameters = np.array(refits)
+    band = mean_band(model, parameters, best, confidence, next_year, with_exposure)
+    return band, predict(model, parameters, confidence, simulations, next_year, next_exposure, rng)
 
 
 def mean_band(

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from interpol_review.report import formatting as f
+from interpol_review.core import formatting as f
 
 
 @pytest.mark.parametrize(
