@@ -7,7 +7,7 @@ run on what the figures would have said, and the share of replications whose int
 is recorded: for the trend's rate ratio, the next year's count, the yearly rates and the changes between
 two years.
 
-    python benchmarks/coverage.py --replications 250 --processes 2      # writes docs/coverage.csv
+    python benchmarks/coverage.py --replications 150 --processes 2      # writes docs/coverage.csv (about 1 h)
     python benchmarks/coverage.py --replications 20 --designs "CCF four years" --no-write   # a quick look
 
 The table is printed in docs/methods.md (between the coverage markers) and in the report's methods

@@ -93,7 +93,8 @@ def command_preview(arguments: argparse.Namespace) -> None:
 
     params_file = params_file_of(arguments.variant, project_root() / "params")
     folder = arguments.build_dir / "preview"
-    out = build_variant(params_file, folder, arguments.build_dir / "reports", "none", "", [arguments.chapter], print)
+    chapters = [part for part in arguments.chapter.split(",") if part]
+    out = build_variant(params_file, folder, arguments.build_dir / "reports", "none", "", chapters, print)
     print(f"preview: {out / 'report.html'}")
 
 
@@ -147,7 +148,7 @@ def parser() -> argparse.ArgumentParser:
     build.set_defaults(run=command_build)
 
     preview = commands.add_parser("preview", help="one chapter of one variant, HTML only, for a quick look")
-    preview.add_argument("chapter", help="the chapter's number or name, e.g. 03")
+    preview.add_argument("chapter", help="the chapter's number or name, e.g. 03 (several: 01,03)")
     preview.add_argument("--variant", default="latest")
     preview.add_argument("--build-dir", type=Path, default=build_dir())
     preview.set_defaults(run=command_preview)

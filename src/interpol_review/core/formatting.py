@@ -67,15 +67,20 @@ def ratio(value: float, digits: int = 1) -> str:
     return f"{number(value, digits)} times" if math.isfinite(value) else "unbounded"
 
 
-def years(values) -> str:
-    """2017, 2018, 2019, 2021 -> '2017–2019 and 2021'."""
-    ordered = sorted({int(value) for value in values})
+def consecutive_runs(values) -> list[list[int]]:
+    """2017, 2018, 2019, 2021 -> [[2017, 2018, 2019], [2021]]."""
     runs: list[list[int]] = []
-    for year in ordered:
+    for year in sorted({int(value) for value in values}):
         if runs and year == runs[-1][-1] + 1:
             runs[-1].append(year)
         else:
             runs.append([year])
+    return runs
+
+
+def years(values) -> str:
+    """2017, 2018, 2019, 2021 -> '2017–2019 and 2021'."""
+    runs = consecutive_runs(values)
     parts = [str(run[0]) if len(run) == 1 else f"{run[0]}{DASH}{run[-1]}" for run in runs]
     return listing(parts)
 

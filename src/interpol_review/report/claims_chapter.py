@@ -155,7 +155,8 @@ def other_rule_note(analysis) -> str | None:
     """A verdict that changes under the other rule for a disagreement the report's parameter decides."""
     other = analysis.claims_other_rule.set_index(["claim_id", "reading"])["verdict"]
     moved = [
-        f"{row.claim_id} ({row.reading}): {row.verdict} here, {other[(row.claim_id, row.reading)]} under the other rule"
+        f"{row.claim_id} (reading {row.reading}) is {row.verdict} here and {other[(row.claim_id, row.reading)]} "
+        "under the other rule"
         for row in analysis.claims.itertuples()
         if (row.claim_id, row.reading) in other.index and other[(row.claim_id, row.reading)] != row.verdict
     ]
@@ -164,7 +165,7 @@ def other_rule_note(analysis) -> str | None:
     disagreements = analysis.ledger.disagreements
     decided = disagreements[disagreements["rule"].str.startswith("parameter:")]
     which = listing([f"{row.disagreement_id} ({row.what})" for row in decided.itertuples()])
-    return f"Some verdicts depend on the rule the report applies to disagreement {which}: {listing(moved)}."
+    return f"Some verdicts depend on the rule the report applies to disagreement {which}. " + "; ".join(moved) + "."
 
 
 def verdict_summary(analysis) -> str:

@@ -16,6 +16,7 @@ import pandas as pd
 
 from interpol_review.checks.constraints import System, build_system
 from interpol_review.checks.disagreements import resolve
+from interpol_review.core.formatting import consecutive_runs
 from interpol_review.ledger.load import Ledger
 from interpol_review.ledger.series import SERIES, review_figures
 from interpol_review.ledger.status import Status
@@ -176,13 +177,3 @@ def joint_ranges(table: pd.DataFrame, system: System, cell_bounds: pd.DataFrame)
         for low, high, single in zip(joint["low"], joint["high"], joint["sum_of_single_ranges"], strict=True)
     ]
     return joint[tighter].reset_index(drop=True)
-
-
-def consecutive_runs(years: list[int]) -> list[list[int]]:
-    runs: list[list[int]] = []
-    for year in years:
-        if runs and year == runs[-1][-1] + 1:
-            runs[-1].append(year)
-        else:
-            runs.append([year])
-    return runs
