@@ -88,9 +88,10 @@ def test_the_pdf_has_metadata_bookmarks_and_the_same_main_points(latest_report):
     assert f"{count['value']:,.0f}" in " ".join(text_of(pdf, "-f", "3", "-l", "4").split())
 
 
-def test_pdf_text_stays_inside_the_text_block(latest_report):
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_pdf_text_stays_inside_the_text_block(reports, variant):
     """No table or line runs into the margin: every word of every page lies within the text block."""
-    boxes = text_of(latest_report / "report.pdf", "-bbox")
+    boxes = text_of(reports / variant / "report.pdf", "-bbox")
     page, outside = 0, []
     for line in boxes.splitlines():
         if "<page " in line:
@@ -101,12 +102,24 @@ def test_pdf_text_stays_inside_the_text_block(latest_report):
     assert not outside, outside[:10]
 
 
-def test_the_pdf_embeds_every_font_and_misses_no_glyph(latest_report):
-    fonts = subprocess.run(["pdffonts", str(latest_report / "report.pdf")], capture_output=True, text=True).stdout
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_the_pdf_has_a_title_embeds_every_font_and_misses_no_glyph(reports, variant):
+    pdf = reports / variant / "report.pdf"
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"Title:\s+\S", info)
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout
     rows = [line.split() for line in fonts.splitlines()[2:] if line.strip()]
     assert rows and all("yes" in row[-5:-2] for row in rows), fonts  # the "emb" column
-    text = text_of(latest_report / "report.pdf")
-    assert "\ufffd" not in text
+    assert "\ufffd" not in text_of(pdf)
+
+
+def test_every_source_the_report_uses_is_listed_with_its_address(latest_report, ledger):
+    page = (latest_report / "report.html").read_text(encoding="utf-8")
+    sources = ledger.sources.set_index("source_id")
+    for source_id in sorted(set(ledger.figures["source_id"])):
+        match = re.search(rf'id="source-{source_id.lower()}".{{0,3000}}?href="(https?://[^"]+)"', page, flags=re.S)
+        assert match, source_id
+        assert match[1] == html.escape(sources.loc[source_id, "url"], quote=True), source_id
 
 
 def test_the_report_date_comes_from_the_commit_not_the_clock(reports):
