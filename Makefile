@@ -59,8 +59,10 @@ $(SETUP_DONE): requirements.txt pyproject.toml | $(SYSTEM_DONE)
 
 data: $(VALIDATED) ## validate data/raw and write the tidy tables to data/processed
 
+# Timestamps only say that make should ask: the data is validated again only if its content or the code changed.
 $(VALIDATED): $(RAW) $(PACKAGE) $(SETUP_DONE)
-	$(PY) -m interpol_review data
+	@$(PY) -m interpol_review.build.due --data || $(PY) -m interpol_review data
+	@touch $@
 
 # Make decides nothing here by timestamps: the build compares the content of every input with what the
 # reports were built from, so a checkout that only touches files rebuilds nothing.

@@ -5,7 +5,10 @@
 
 Measured, in this order, with the project's .venv and a cache of its own (so "cold" is cold):
 - cold: every report from nothing, the analyses computed (`build --all`, the machine's cores);
-- no-op: `make report` with every report up to date;
+- no-op: `make report` with every report up to date, and again after touching every file (what a
+  `git checkout` of unchanged files does: new timestamps, the same content);
+- a prose edit: one markdown cell of one chapter changed, then `make report`: the chapters' outputs are
+  reused (their code did not change) and only the rendering is redone;
 - full rebuild, parallel (the default) and serial (`--jobs 1`): the chapters executed again, as after an
   edit to a chapter's code, with the analyses unchanged (kept by content);
 - one variant: the same for `latest` alone;
@@ -58,6 +61,16 @@ def forget_chapters(copy: Path) -> None:
     """As after an edit to a chapter's code: no executed chapter is reused; the analyses stay cached."""
     for path in (copy / "build" / "cache").glob("executed-*"):
         path.unlink()
+
+
+def edit_prose(chapter: Path) -> None:
+    """Change the words of the chapter's first markdown cell, not its code."""
+    import nbformat
+
+    notebook = nbformat.read(chapter, as_version=4)
+    cell = next(cell for cell in notebook.cells if cell.cell_type == "markdown")
+    cell.source += "\n\nA sentence added by the benchmark."
+    nbformat.write(notebook, chapter)
 
 
 def in_python(code: str, env: dict) -> float:
@@ -139,6 +152,11 @@ def main() -> None:
     rows = {"cold (analyses computed)": timed([*build, "--all"], copy, env)}
     timed([*make, "report"], copy, env)  # validates the data once, as make does
     rows["no-op (make report)"] = timed([*make, "report"], copy, env)
+    for path in copy.rglob("*"):
+        os.utime(path)
+    rows["no-op after touching every file"] = timed([*make, "report"], copy, env)
+    edit_prose(copy / "notebooks" / "03-task-force.ipynb")
+    rows["prose edit in one chapter"] = timed([*make, "report"], copy, env)
     forget_chapters(copy)
     rows["full rebuild, parallel"] = timed([*build, "--all", "--force"], copy, env)
     forget_chapters(copy)
@@ -159,6 +177,8 @@ def main() -> None:
         f"full/one-variant {full / rows['one variant (latest)']:.2f}",
         f"serial/parallel {rows['full rebuild, serial'] / full:.2f}",
         f"no-op {rows['no-op (make report)']:.2f} s",
+        f"after touching every file {rows['no-op after touching every file']:.2f} s",
+        f"prose edit/full {rows['prose edit in one chapter'] / full:.2f}",
         f"cold {rows['cold (analyses computed)']:.0f} s",
     ]
     if "naive nbconvert chain" in rows:

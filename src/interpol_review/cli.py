@@ -13,6 +13,7 @@ import sys
 import traceback
 from pathlib import Path
 
+from interpol_review.core.atomic import write_text
 from interpol_review.core.errors import LedgerError, UserError, os_error_message
 from interpol_review.core.paths import build_dir, processed_data_dir, project_root, raw_data_dir, reports_dir
 from interpol_review.core.threads import one_thread_each
@@ -34,10 +35,13 @@ def validated_ledger(raw_dir: Path, verify_checksums: bool = True):
 
 def command_data(arguments: argparse.Namespace) -> None:
     from interpol_review.build.data_warnings import warnings_for
+    from interpol_review.build.due import DATA_INPUTS, DATA_KEY, digest_of
     from interpol_review.checks.processed import write_processed
 
     ledger = validated_ledger(arguments.raw_dir)
     written = write_processed(ledger, arguments.out_dir)
+    if arguments.raw_dir == raw_data_dir():  # the project's own ledger: remember what was validated
+        write_text(project_root() / DATA_KEY, digest_of(project_root(), DATA_INPUTS))
     print(
         f"ledger valid: {len(ledger.figures)} figures, {len(ledger.sources)} sources, {len(ledger.claims)} claims; "
         f"data SHA-256 {ledger.sha256[:12]}; wrote {len(written)} files to {arguments.out_dir}"

@@ -81,3 +81,15 @@ def test_a_params_file_with_an_unsafe_name_hands_over_to_the_build(tree):
     built(tree)
     (tree / "params" / "$(id).yaml").write_text("")
     assert due.main(["--root", str(tree)]) == 1
+
+
+def test_the_data_step_is_due_by_content_not_by_timestamp(tree):
+    assert due.main(["--root", str(tree), "--data"]) == 1  # never validated
+    (tree / due.DATA_KEY).parent.mkdir(parents=True, exist_ok=True)
+    (tree / due.DATA_KEY).write_text(due.digest_of(tree, due.DATA_INPUTS))
+    for path in (tree / "data" / "raw").iterdir():
+        os.utime(path, (1, 1))
+    assert due.main(["--root", str(tree), "--data"]) == 0
+    figures = tree / "data" / "raw" / "figures.csv"
+    figures.write_text(figures.read_text() + "\n")
+    assert due.main(["--root", str(tree), "--data"]) == 1

@@ -15,6 +15,8 @@ from pathlib import Path
 
 KEY_FILE = ".inputs.sha256"  # inside reports/<variant>/, replaced with the report's other files
 INDEX_KEY = ".index.sha256"
+DATA_KEY = Path("data/processed/.inputs.sha256")  # what `make data` last validated
+DATA_INPUTS = (("src", "**/*.py"), ("data/raw", "*"))
 # Everything a report depends on besides its params file, by folder and pattern.
 INPUTS = (
     ("src", "**/*.py"),
@@ -28,10 +30,10 @@ INPUTS = (
 )
 
 
-def digest_of(root: Path) -> str:
+def digest_of(root: Path, inputs=INPUTS) -> str:
     """The SHA-256 of every shared input, by path and content."""
     digest = hashlib.sha256()
-    for folder, pattern in INPUTS:
+    for folder, pattern in inputs:
         for path in sorted((root / folder).glob(pattern)):
             if path.is_file() and "__pycache__" not in path.parts:
                 digest.update(path.relative_to(root).as_posix().encode())
@@ -68,12 +70,21 @@ def due(root: Path, params_files: list[Path], reports_dir: Path, engine: str) ->
     return stale, index_stale
 
 
+def data_up_to_date(root: Path) -> bool:
+    """The processed tables were written from exactly these raw files by exactly this code."""
+    stored = root / DATA_KEY
+    return stored.exists() and stored.read_text() == digest_of(root, DATA_INPUTS)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=Path.cwd())
     parser.add_argument("--pdf-engine", default="latex")
+    parser.add_argument("--data", action="store_true", help="only whether data/processed is up to date")
     arguments = parser.parse_args(argv)
     root = arguments.root
+    if arguments.data:
+        return 0 if data_up_to_date(root) else 1
     params_files = sorted((root / "params").glob("*"))
     if any(
         path.suffix != ".yaml" or not path.stem.replace("-", "").replace("_", "").isalnum() for path in params_files
