@@ -28,9 +28,16 @@ def reports(shared_root) -> Path:
             )
             assert result.returncode == 0, result.stderr + result.stdout
             assert folder_bytes(RAW) == before, "the build wrote to data/raw"
+            (shared_root / "build-output.txt").write_text(result.stdout + result.stderr, encoding="utf-8")
     return folder
 
 
 @pytest.fixture(scope="session")
 def latest_report(reports) -> Path:
     return reports / "latest"
+
+
+@pytest.fixture(scope="session")
+def build_output(reports, shared_root) -> str:
+    """What the session's build printed (stdout and stderr)."""
+    return (shared_root / "build-output.txt").read_text(encoding="utf-8")

@@ -139,3 +139,13 @@ def test_the_briefing_edition_keeps_to_what_was_public_in_november_2022(reports)
     results = json.loads((reports / "briefing-2022" / "results.json").read_text())
     assert results["data_date"] <= "2022-11" and results["years"]["end"] == 2021
     assert results["parameters"]["published_by"] == "2022-11"
+
+
+def test_the_build_prints_one_line_per_step_and_no_warning(build_output):
+    lines = build_output.splitlines()
+    for variant in VARIANTS:
+        assert f"{variant}: parameters checked" in lines
+        assert sum(line.startswith(f"{variant}: chapter ") for line in lines) == 8
+        assert f"{variant}: PDF written (latex)" in lines
+    noisy = [line for line in lines if re.search(r"warn|without encryption|Traceback", line, flags=re.I)]
+    assert noisy == []
