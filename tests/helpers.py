@@ -64,7 +64,7 @@ def cli(*arguments: str, root: Path = ROOT, timeout: float = 900, **options) -> 
     environment = {**os.environ, "INTERPOL_REVIEW_ROOT": str(root), **options.pop("env", {})}
     return subprocess.run(
         [sys.executable, "-m", "interpol_review", *arguments],
-        cwd=root,
+        cwd=options.pop("cwd", root),
         capture_output=True,
         text=True,
         env=environment,

@@ -77,11 +77,14 @@ def test_a_killed_build_leaves_the_previous_report_and_the_next_build_clears_its
     os.killpg(process.pid, signal.SIGKILL)
     process.wait(timeout=60)
     assert_previous_report_whole(project)
+    temporary = project / "build" / "reports" / "tmp"
+    leaked = {path.name for path in temporary.iterdir()} if temporary.exists() else set()
     again = start_build(project, "--chapters", "01")
     _, errors = again.communicate(timeout=600)
     assert again.returncode == 0, errors
     leftovers = [p.name for p in (project / "reports").iterdir() if p.name.startswith((".staging-", ".previous-"))]
     assert leftovers == []
+    assert not leaked & {path.name for path in temporary.iterdir()}  # the killed run's temporary files are gone
 
 
 def test_a_file_size_limit_is_named_and_leaves_the_previous_report(project):

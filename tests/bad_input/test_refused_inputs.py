@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -62,16 +63,17 @@ def test_a_hostile_params_file_name_is_refused_and_never_run(project, name):
     assert not list(project.rglob("pwned*")) and not list(project.rglob("uid=*"))
 
 
-def test_make_report_with_a_hostile_file_name_runs_nothing_it_names(project):
-    """Through make: the name reaches the shell only as data."""
-    write_params(project, "$(touch pwned).yaml", "")
+@pytest.mark.parametrize("name", ["$(touch pwned).yaml", "briefing-2022;touch pwned;.yaml", "with space.yaml"])
+def test_make_report_with_a_hostile_file_name_runs_nothing_it_names(project, name):
+    """Through make: the name reaches the shell only as data, and make's own rules never see it."""
+    write_params(project, name, "")
     result = subprocess.run(
         [
             "make",
             "--no-print-directory",
             "report",
             "SYSTEM=skip",
-            f"VENV={Path(os.sys.prefix)}",
+            f"VENV={Path(sys.prefix)}",
             "SETUP_DONE=",
             "VALIDATED=",
         ],
@@ -83,6 +85,12 @@ def test_make_report_with_a_hostile_file_name_runs_nothing_it_names(project):
     assert result.returncode != 0
     assert "a params file is named <variant>.yaml" in result.stderr
     assert not list(project.rglob("pwned*"))
+
+
+def test_paths_in_messages_are_whole_when_run_from_the_root_folder(project):
+    edit_cell(project / "data" / "raw" / "figures.csv", "F024", "value", "-26")
+    result = cli("data", root=project, cwd="/")
+    assert_refused(result, f"{project}/data/raw/figures.csv, line 25, column 'value'")
 
 
 @pytest.mark.parametrize(

@@ -39,8 +39,11 @@ def reports_dir() -> Path:
 def shown_path(path: Path) -> str:
     """The path as a user would type it: relative to the current folder when inside it, else absolute."""
     path = Path(path)
-    absolute = path if path.is_absolute() else Path.cwd() / path
+    here = Path.cwd()
+    absolute = path if path.is_absolute() else here / path
+    if here == Path(here.anchor):  # from "/", a relative path would lose its leading slash and look wrong
+        return str(absolute)
     try:
-        return str(absolute.relative_to(Path.cwd()))
+        return str(absolute.relative_to(here))
     except ValueError:
         return str(absolute)
