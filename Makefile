@@ -83,7 +83,7 @@ parameters: $(SETUP_DONE) ## rewrite the chapters' parameters cells and README's
 test: $(SETUP_DONE) $(SYSTEM_DONE) ## run the tests (in parallel; the slow simulations are `make test-slow`)
 	$(PY) -m pytest -n $(JOBS) -m "not slow"
 
-test-slow: $(SETUP_DONE) $(SYSTEM_DONE) ## run the slow tests: coverage simulations and killed builds
+test-slow: $(SETUP_DONE) $(SYSTEM_DONE) ## run the slow tests: coverage simulations, killed builds, builds of their own
 	$(PY) -m pytest -n $(JOBS) -m slow
 
 lint: $(SETUP_DONE) ## check style (ruff), layers (import-linter), notebook hygiene (nbstripout), parameters

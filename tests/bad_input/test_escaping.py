@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import subprocess
 
+import pytest
 from helpers import cli, project_copy
 
 TITLE = "<script>alert(1)</script> 50% & $x_1$ {braces} #1 ~ ^ \\\\ <b>bold</b>"
 
 
+@pytest.mark.slow  # a build or a kernel of its own: `make test-slow`
 def test_markup_and_latex_in_a_title_are_shown_as_written(tmp_path):
     copy = project_copy(tmp_path / "project")
     (copy / "params" / "odd.yaml").write_text(

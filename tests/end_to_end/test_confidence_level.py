@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from helpers import cli, project_copy
 
 
+@pytest.mark.slow  # a build or a kernel of its own: `make test-slow`
 def test_a_90_percent_report_labels_every_interval_90_percent(tmp_path):
     copy = project_copy(tmp_path / "project")
     (copy / "params" / "ninety.yaml").write_text("confidence: 0.9\n", encoding="utf-8")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import json
 
+import pytest
 from helpers import cli, project_copy
 
 
@@ -17,6 +18,7 @@ def add_figure(raw, row: dict) -> None:
         csv.DictWriter(handle, header, lineterminator="\n").writerow(row)
 
 
+@pytest.mark.slow  # a build or a kernel of its own: `make test-slow`
 def test_a_2025_figure_reaches_latest_and_not_the_briefing_edition(tmp_path, reports):
     copy = project_copy(tmp_path / "project")
     raw = copy / "data" / "raw"

@@ -3,9 +3,11 @@ build that reuses the cached chapters give exactly the same files, PDF included.
 
 from __future__ import annotations
 
+import pytest
 from helpers import cli, folder_bytes, project_copy
 
 
+@pytest.mark.slow  # a build or a kernel of its own: `make test-slow`
 def test_serial_from_nothing_and_parallel_from_the_cache_give_the_same_bytes(tmp_path):
     copy = project_copy(tmp_path / "project", shared_cache=False)
     serial, parallel = tmp_path / "serial", tmp_path / "parallel"

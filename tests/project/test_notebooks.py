@@ -84,6 +84,7 @@ def test_papermill_runs_give_the_builds_parameter_messages(tmp_path, arguments, 
     assert message in result.stderr + result.stdout
 
 
+@pytest.mark.slow  # a build or a kernel of its own: `make test-slow`
 def test_papermill_with_a_params_file_computes_the_numbers_the_build_does(tmp_path, ledger):
     params = ROOT / "params" / "sensitivity.yaml"
     output = tmp_path / "summary.ipynb"
