@@ -18,6 +18,8 @@ coverage.
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import math
 import multiprocessing
 import re
@@ -35,6 +37,7 @@ import pandas as pd  # noqa: E402
 from interpol_review.stats import censored, changes, rates, trends  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
+DONE = ROOT / "build" / "coverage"  # one file per finished row, so an interrupted run resumes where it stopped
 NOMINAL = 0.95
 BOOTSTRAP = 200  # the report's default (parameter bootstrap)
 OVERDISPERSION = 10.0  # NB1 d: variance = 11 x mean, about the dispersion the real series show
@@ -172,6 +175,23 @@ def one_replication(task: tuple) -> dict | None:
     }
 
 
+def code_key() -> str:
+    """Rows measured by other code are measured again: this file and the statistics it runs."""
+    sources = [Path(__file__), *sorted((ROOT / "src" / "interpol_review" / "stats").glob("*.py"))]
+    return hashlib.sha256(b"".join(path.read_bytes() for path in sources)).hexdigest()[:16]
+
+
+def finished_rows(design: Design, model: str, dispersion: float, replications: int, processes: int) -> list[dict]:
+    name = re.sub(r"\W+", "-", f"{design.name} {model} {dispersion:g} {replications} {code_key()}")
+    done = DONE / f"{name}.json"
+    if done.exists():
+        return json.loads(done.read_text(encoding="utf-8"))
+    rows = trend_rows(design, model, dispersion, replications, processes)
+    DONE.mkdir(parents=True, exist_ok=True)
+    done.write_text(json.dumps(rows), encoding="utf-8")
+    return rows
+
+
 def trend_rows(design: Design, model: str, dispersion: float, replications: int, processes: int) -> list[dict]:
     tasks = [(design, model, dispersion, 1_000_003 * k + int(dispersion * 7) + 11) for k in range(replications)]
     with multiprocessing.get_context("fork").Pool(processes) as pool:
@@ -270,7 +290,7 @@ def main() -> None:
         for model in MODELS.get(design.name, ("quasi_poisson",)):
             for dispersion in (0.0, OVERDISPERSION):
                 started = time.perf_counter()
-                found = trend_rows(design, model, dispersion, arguments.replications, arguments.processes)
+                found = finished_rows(design, model, dispersion, arguments.replications, arguments.processes)
                 rows += found
                 print(
                     f"{design.name}, {model}, dispersion {dispersion:g}: "
