@@ -102,6 +102,30 @@ def test_the_package_builds_as_a_wheel_with_its_templates_and_runs_from_it(tmp_p
     assert result.returncode == 0 and "build" in result.stdout and "checksums" in result.stdout
 
 
+@pytest.mark.slow
+def test_pip_install_into_a_fresh_venv_then_the_command_line_answers(tmp_path):
+    """The researcher's way in without make: a new virtual environment, `pip install .` with its
+    dependencies (from pip's cache or PyPI), then `python -m interpol_review --help` from elsewhere."""
+    fresh = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(fresh)], check=True)
+    installed = subprocess.run(
+        [str(fresh / "bin" / "pip"), "install", "-q", "--disable-pip-version-check", str(ROOT)],
+        capture_output=True,
+        text=True,
+    )
+    assert installed.returncode == 0, installed.stderr[-2000:]
+    environment = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "INTERPOL_REVIEW_ROOT")}
+    result = subprocess.run(
+        [str(fresh / "bin" / "python"), "-m", "interpol_review", "--help"],
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "build" in result.stdout and "checksums" in result.stdout
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
