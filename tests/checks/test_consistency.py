@@ -89,6 +89,14 @@ def test_sum_of_grounds_against_total():
         )
     )
     assert verdicts(table, "sum of grounds") == [consistency.DISAGREES]
+    assert table.loc[table["check"] == "sum of grounds", "published"].tolist() == ["all grounds: 101"]
+
+
+def test_published_values_read_as_the_report_writes_them():
+    table = consistency.cross_source_checks(
+        figures(dict(period="2015", value="11492"), dict(period="2015", value="11000", kind="lower_bound"))
+    )
+    assert table.loc[0, "published"] == "11,492 (F001, S01); at least 11,000 (F002, S01)"
 
 
 def test_share_against_counts_with_nearest_rounding():

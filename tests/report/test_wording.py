@@ -31,6 +31,8 @@ def test_the_sentence_says_not_established_and_takes_its_level_from_the_paramete
 def test_a_measured_coverage_is_printed_beside_its_interval():
     sentence = trend_sentence("Refusals", fit(1.10, 1.02, 1.22), 0.95, "2017–2024", "measured coverage 85%")
     assert "(95% interval +2% to +22%, measured coverage 85% in simulations; 7 years)" in sentence
+    undecided = trend_sentence("Refusals", fit(1.10, 0.98, 1.22), 0.95, "2017–2024", "measured coverage 85%")
+    assert "the 95% interval −2% to +22% (measured coverage 85% in simulations) includes no change" in undecided
 
 
 def test_coverage_labels_only_beyond_two_points_and_only_at_the_simulated_level(monkeypatch):

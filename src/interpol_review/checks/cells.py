@@ -20,7 +20,9 @@ def fmt(value: float) -> str:
 
 
 def interval_text(low: float, high: float) -> str:
-    return interval(low, high, 0 if float(low).is_integer() and float(high).is_integer() else 2)
+    # An open bound (infinite) has no decimals of its own: "at least 11,000", not "at least 11,000.00".
+    whole = all(float(v).is_integer() for v in (low, high) if math.isfinite(float(v)))
+    return interval(low, high, 0 if whole else 2)
 
 
 def level_figures(figures: pd.DataFrame, period: str | None = None, **where: str) -> pd.DataFrame:

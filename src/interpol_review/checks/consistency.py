@@ -90,10 +90,14 @@ def same_quantity(figures: pd.DataFrame) -> list[list]:
 
 def sum_of_grounds(figures: pd.DataFrame) -> list[list]:
     """Task force counts by grounds against a published total of those grounds, year by year."""
-    comparisons = [(("article_2", "article_3"), "article_2_or_3"), (("article_2", "article_3", "other"), "all")]
+    # Each total with the words the table shows for it (the ledger's codes are not for readers).
+    comparisons = [
+        (("article_2", "article_3"), "article_2_or_3", "Article 2 or 3"),
+        (("article_2", "article_3", "other"), "all", "all grounds"),
+    ]
     where = dict(measure="refused_or_cancelled", body="ndtf_review")
     rows = []
-    for parts, total_grounds in comparisons:
+    for parts, total_grounds, total_words in comparisons:
         counts = level_figures(figures, grounds=total_grounds, **where)
         for period in sorted(set(counts.loc[counts["kind"] == "count", "period"])):
             total, total_ids = single_count(figures, period, grounds=total_grounds, **where)
@@ -107,7 +111,7 @@ def sum_of_grounds(figures: pd.DataFrame) -> list[list]:
                     "sum of grounds",
                     period,
                     ", ".join(ids),
-                    f"{total_grounds}: {fmt(total)}",
+                    f"{total_words}: {fmt(total)}",
                     f"{' + '.join(fmt(v) for v, _ in found)} = {fmt(implied)}",
                     AGREES if implied == total else DISAGREES,
                     " + ".join(parts),

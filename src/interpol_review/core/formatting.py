@@ -85,6 +85,11 @@ def years(values) -> str:
     return listing(parts)
 
 
+def period(text: str) -> str:
+    """A ledger period as the report writes it: '2019-2020' -> '2019–2020'; a single year unchanged."""
+    return str(text).replace("-", DASH)
+
+
 def listing(items: list[str], conjunction: str = "and") -> str:
     if not items:
         return ""

@@ -16,25 +16,39 @@ from interpol_review.core.formatting import (
     plural,
     ratio,
 )
+from interpol_review.core.formatting import period as period_text
 from interpol_review.ledger.status import Status
 from interpol_review.report import plots
 from interpol_review.report.coverage import measured_label
 from interpol_review.report.links import figure_ids
 from interpol_review.report.wording import trend_sentence
 from interpol_review.report.words import MEASURES
-from interpol_review.stats.ccf import CASELOAD, DELETED, DELETION_ROUTES
+from interpol_review.stats.ccf import CASELOAD, COMPLIANT, DELETED, DELETION_ROUTES
 
-CASELOAD_SHOWN = (*CASELOAD, "requests_unspecified", DELETED, "found_compliant_after_complaint")
+# Requests and complaints in two tables: together, ten columns of long words do not fit an A4 page.
+REQUESTS_SHOWN = ("requests_received", "requests_admissible", "requests_finalised", "requests_unspecified")
+COMPLAINTS_SHOWN = tuple(m for m in CASELOAD if m not in REQUESTS_SHOWN) + (DELETED, COMPLIANT)
 
 
-def caseload_table(analysis, numbering):
+def caseload_tables(analysis, numbering) -> list:
+    """Requests to the CCF, then complaints and what it decided, by year as published."""
+    kinds = [
+        (REQUESTS_SHOWN, "Requests of every kind to the CCF, by year as published"),
+        (COMPLAINTS_SHOWN, "Complaints to the CCF and what it decided, by year as published"),
+    ]
+    return [table for shown, title in kinds if (table := caseload_table(analysis, numbering, shown, title))]
+
+
+def caseload_table(analysis, numbering, shown: tuple[str, ...], title: str):
     series = analysis.complaints.series
-    series = series[series["measure"].isin(CASELOAD_SHOWN)]
-    measures = [m for m in CASELOAD_SHOWN if m in set(series["measure"])]
+    series = series[series["measure"].isin(shown)]
+    if series.empty:
+        return None
+    measures = [m for m in shown if m in set(series["measure"])]
     rows = []
     for period in sorted(set(series["period"])):
         cells = series[series["period"] == period].set_index("measure")
-        row = {"Period": period}
+        row = {"Period": period_text(period)}
         for measure in measures:
             row[MEASURES[measure].capitalize()] = (
                 interval(cells.loc[measure, "low"], cells.loc[measure, "high"]) if measure in cells.index else ""
@@ -44,8 +58,8 @@ def caseload_table(analysis, numbering):
     ids = ", ".join(sorted({i for ids in series["figure_ids"] for i in ids.split(", ")}))
     return numbering.table(
         frame,
-        "Requests and complaints to the CCF and what it decided, by year as published (a range where the figure "
-        "was read from a chart or rounded, where sources disagree, or where only a part was published).",
+        f"{title} (a range where the figure was read from a chart or rounded, where sources disagree, or where "
+        "only a part was published).",
         numeric=list(frame.columns[1:]),
         source=figure_ids(ids),
     )
@@ -114,7 +128,7 @@ def shares_table(analysis, numbering):
     confidence = level(analysis.settings.confidence)
     frame = pd.DataFrame(
         {
-            "Period": shares["period"],
+            "Period": shares["period"].map(period_text),
             "Deleted as a share of": shares["meaning"],
             "Deleted": shares["deleted"].map(number),
             "Of": [interval(a, b) for a, b in zip(shares["trials_low"], shares["trials_high"], strict=True)],
@@ -208,7 +222,7 @@ def routes_table(analysis, numbering):
     rows = []
     figures = analysis.used_figures
     for row in routes.itertuples():
-        entry = {"Period": row.period}
+        entry = {"Period": period_text(row.period)}
         for measure in measures:
             cells = figures[
                 (figures["body"] == "ccf_annual_report")
@@ -276,7 +290,7 @@ def two_routes_table(analysis, numbering):
         return None, None
     frame = pd.DataFrame(
         {
-            "Period": both["period"],
+            "Period": both["period"].map(period_text),
             "Task force: refused or cancelled": [
                 interval(a, b) + (" (scope may be wider)" if s else "") + ("" if st == "published" else f" ({st})")
                 for a, b, s, st in zip(

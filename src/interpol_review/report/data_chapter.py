@@ -8,6 +8,7 @@ import pandas as pd
 from interpol_review.checks import consistency
 from interpol_review.checks.coverage import coverage, never_published
 from interpol_review.core.formatting import listing, plural, years
+from interpol_review.core.formatting import period as period_text
 from interpol_review.ledger.status import Status
 from interpol_review.report import plots
 from interpol_review.report.links import Link, anchor, figure_ids
@@ -85,6 +86,7 @@ def coverage_figure(analysis, numbering):
         f"What was published for each series and year, {matrix.columns[0]}–{matrix.columns[-1]}: published counts, "
         "bounded values, values constrained only by aggregates (reconstructed) and gaps (missing).",
         alt,
+        page_share=0.88,
     )
     return text, figure
 
@@ -143,7 +145,7 @@ def checks_table(analysis, numbering):
     frame = pd.DataFrame(
         {
             "Check": shown["check"],
-            "Period": shown["period"],
+            "Period": shown["period"].map(period_text),
             "Figures": [figure_ids(ids) for ids in shown["figure_ids"]],
             "Published": shown["published"],
             "Implied by the others": shown["implied"],

@@ -70,6 +70,9 @@ class Figure:
     alt: str  # what the figure shows, in numbers
     source: Parts | None
     figure_dir: Path | None
+    # Most figures may fill 62% of the page, so that their caption and some text share it; a map with one
+    # row per series needs most of a page to keep its labels at the text's size.
+    page_share: float = 0.62
 
     @property
     def anchor(self) -> str:
@@ -98,7 +101,7 @@ class Figure:
             latex_source = f" Source: {self.source.render('latex')}." if self.source else ""
             bundle["text/latex"] = (
                 "\\begin{figure}[H]\n\\centering\n"
-                f"\\includegraphics[width=\\linewidth,height=0.62\\textheight,keepaspectratio]{{{path.as_posix()}}}\n"
+                f"\\includegraphics[width=\\linewidth,height={self.page_share:.2f}\\textheight,keepaspectratio]{{{path.as_posix()}}}\n"
                 f"\\caption*{{\\protect\\hypertarget{{{self.anchor}}}{{}}\\textbf{{{self.label}.}} "
                 f"{latex_escape(self.caption)}{latex_source}}}\n\\end{{figure}}"
             )

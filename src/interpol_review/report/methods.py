@@ -8,6 +8,7 @@ import pandas as pd
 from interpol_review.analysis.settings import declared
 from interpol_review.core import provenance
 from interpol_review.core.formatting import interval
+from interpol_review.core.formatting import period as period_text
 from interpol_review.core.paths import project_root
 from interpol_review.ledger.status import Status
 from interpol_review.report.links import figure_ids
@@ -49,7 +50,7 @@ def set_aside_table(analysis, numbering):
     frame = pd.DataFrame(
         {
             "Figure": [figure_ids(fid) for fid in dropped["figure_id"]],
-            "Period": [figures.loc[fid, "period"] for fid in dropped["figure_id"]],
+            "Period": [period_text(figures.loc[fid, "period"]) for fid in dropped["figure_id"]],
             "Value": [f"{figures.loc[fid, 'value']:,.0f}" for fid in dropped["figure_id"]],
             "Why it is set aside": dropped["reason"],
         }

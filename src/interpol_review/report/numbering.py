@@ -27,9 +27,11 @@ class Numbering:
         self.tables += 1
         return Table(frame, f"{self.chapter}.{self.tables}", caption, list(numeric), row_header, source)
 
-    def figure(self, draw: DRAW, caption: str, alt: str, source: Parts | None = None) -> Figure:
+    def figure(
+        self, draw: DRAW, caption: str, alt: str, source: Parts | None = None, page_share: float = 0.62
+    ) -> Figure:
         self.figures += 1
-        return Figure(draw, f"{self.chapter}.{self.figures}", caption, alt, source, self.figure_dir)
+        return Figure(draw, f"{self.chapter}.{self.figures}", caption, alt, source, self.figure_dir, page_share)
 
     def next_table(self, ahead: int = 1) -> str:
         """A markdown link to the table ``ahead`` tables from now: 'Table 3.2'."""

@@ -176,10 +176,12 @@ def coverage_map(matrix: pd.DataFrame, width: float) -> plt.Figure:
     order = list(Status)
     codes = matrix.apply(lambda column: column.map(lambda s: order.index(Status(s)))).astype(float)
     narrow = width < NARROW_BELOW
-    wrap = 26 if narrow else 48
+    # On a phone the labels wrap and rows grow with them; on a page each label keeps one line, so that the
+    # rows stay even and the map fits the most of a page the PDF gives it (page_share in figures.py).
+    wrap = 26 if narrow else 100
     codes.index = ["\n".join(textwrap.wrap(label, wrap)) for label in codes.index]
     lines = sum(label.count("\n") + 1 for label in codes.index)
-    height = 1.3 + 0.17 * lines + 0.12 * len(codes)
+    height = 1.3 + 0.17 * lines + 0.12 * len(codes) if narrow else 1.0 + 0.165 * len(codes)
     figure, axes = plt.subplots(figsize=(width, height))
     sns.heatmap(
         codes,
@@ -206,7 +208,7 @@ def two_series(
     first: pd.DataFrame, second: pd.DataFrame, labels: tuple[str, str], years: list[int], y_label: str, width: float
 ) -> plt.Figure:
     """Two series on one scale (the two deletion routes), side by side in each year."""
-    figure, axes = plt.subplots(figsize=(width, 3.2 if width >= NARROW_BELOW else 3.6))
+    figure, axes = plt.subplots(figsize=(width, 2.8 if width >= NARROW_BELOW else 3.6))
     top = scale_top(pd.concat([first, second]))
     draw_ranges(axes, first, PALETTE[0], top, offset=-0.12)
     draw_ranges(axes, second, PALETTE[2], top, offset=0.12)
@@ -221,7 +223,7 @@ def two_series(
         Line2D([], [], label="not published", **NOT_PUBLISHED_MARK),
     ]
     figure.legend(handles=handles, loc="lower center", ncol=2, frameon=False, bbox_to_anchor=(0.5, 0.0))
-    figure.tight_layout(rect=(0, 0.22 if width >= NARROW_BELOW else 0.27, 1, 1))
+    figure.tight_layout(rect=(0, 0.2 if width >= NARROW_BELOW else 0.27, 1, 1))
     return figure
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from interpol_review.core.formatting import number
+from interpol_review.core.formatting import period as period_text
 from interpol_review.report.links import Link, Target, anchor, source_link
 from interpol_review.report.words import BODIES, INSTRUMENTS, MEASURES, SHORT_SERIES
 
@@ -111,7 +112,7 @@ def ledger_appendix(analysis, numbering):
     frame = pd.DataFrame(
         {
             "Figure": [Target(fid, anchor("ledger", fid)) for fid in figures["figure_id"]],
-            "Period": figures["period"],
+            "Period": figures["period"].map(period_text),
             "What": [figure_description(row) for row in figures.itertuples()],
             "As published": [as_published(row) for row in figures.itertuples()],
             "The source's words": [

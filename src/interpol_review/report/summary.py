@@ -17,6 +17,7 @@ from interpol_review.core.formatting import (
     percent_interval,
     plural,
 )
+from interpol_review.core.formatting import period as period_text
 from interpol_review.ledger.series import REFUSED_ALL
 from interpol_review.ledger.status import Status
 from interpol_review.report import plots
@@ -38,8 +39,8 @@ def about_the_data(analysis) -> str:
     sources = figures["source_id"].nunique()
     return (
         f"**Where the numbers come from.** This report rests on {plural(len(figures), 'published figure')} from "
-        f"{plural(sources, 'source')}. {number(direct) if direct else 'None'} of them "
-        f"{'comes' if direct == 1 else 'come'} from INTERPOL's own publications: INTERPOL's statistics page "
+        f"{plural(sources, 'source')}. Of these figures, {number(direct) if direct else 'none'} "
+        f"{'comes' if direct <= 1 else 'come'} from INTERPOL's own publications: INTERPOL's statistics page "
         "and the CCF's annual reports could not be retrieved, so every other figure is a quotation by a law "
         "firm, a newspaper, a parliament or an NGO. Each figure can be followed to its source and its words in "
         "the appendix."
@@ -234,7 +235,8 @@ def not_drawn(ccf_series: pd.DataFrame) -> str:
     periods = sorted(set(deleted.loc[~deleted["period"].str.fullmatch(r"\d{4}"), "period"]))
     if not periods:
         return ""
-    return f" The CCF's totals for {listing(periods)} cover more than one year and are not drawn."
+    spans = listing([period_text(p) for p in periods])
+    return f" The CCF's totals for {spans} cover more than one year and are not drawn."
 
 
 def reading_guide() -> str:
@@ -261,7 +263,8 @@ def edition_section(analysis) -> str | None:
         listed = listing([f"[{fid}](#ledger-{fid})" for fid in added["figure_id"]])
         lines.append(
             f"{plural(len(added), 'figure')} became public after {edition.since}: {listed} "
-            f"(sources {listing(sorted(set(added['source_id'])))})."
+            f"({'source' if added['source_id'].nunique() == 1 else 'sources'} "
+            f"{listing(sorted(set(added['source_id'])))})."
         )
     if len(edition.verdicts_moved):
         moved = [

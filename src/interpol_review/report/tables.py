@@ -153,8 +153,10 @@ class Table:
         room = TEXT_WIDTH_CM - padding * len(columns)
         cells = {name: [str(name)] + [cell_text(v) for v in self.frame[name]] for name in columns}
         natural = {name: char_cm * max(len(text) for text in cells[name][1:] or [""]) for name in columns}
-        # headers are set in bold, about a tenth wider
-        word = {name: char_cm * max(longest_word(cells[name][1:]), 1.1 * longest_word([str(name)])) for name in columns}
+        # headers are set in bold, about a fifth wider than an average cell character (measured on
+        # "Complaints", which ran into its neighbour at a tenth)
+        bold = 1.18
+        word = {n: char_cm * max(longest_word(cells[n][1:]), bold * longest_word([str(n)])) for n in columns}
         text = [name for name in columns if name not in self.numeric]
         minimum = sum(word[name] for name in text)
         fixed = {name: max(natural[name], word[name]) for name in columns if name in self.numeric}

@@ -22,15 +22,17 @@ def trend_sentence(subject: str, fit, confidence: float, span: str, measured: st
     the interval includes no change, says that the direction is not established."""
     word = direction(fit.low, fit.high)
     interval = f"{level(confidence)} interval {change_interval(fit.low, fit.high)}"
-    if measured:  # the simulations found this kind of interval covers less (or more) often than it says
-        interval += f", {measured} in simulations"
+    # The simulations found this kind of interval covers less (or more) often than it says.
+    caveat = f"{measured} in simulations" if measured else ""
     years = plural(int(fit.number_of_years), "year")
     if word:
         size = change(fit.rate_ratio_per_year).lstrip("+−")
-        return f"{subject} {word} by about {size} a year over {span} ({interval}; {years})."
+        inside = ", ".join(part for part in (interval, caveat) if part)
+        return f"{subject} {word} by about {size} a year over {span} ({inside}; {years})."
     return (
-        f"{subject} changed by {change(fit.rate_ratio_per_year)} a year over {span}, but the {interval} includes no "
-        f"change: with {years} the direction is not established."
+        f"{subject} changed by {change(fit.rate_ratio_per_year)} a year over {span}, but the {interval}"
+        + (f" ({caveat})" if caveat else "")
+        + f" includes no change: with {years} the direction is not established."
     )
 
 
