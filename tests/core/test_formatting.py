@@ -39,3 +39,11 @@ from interpol_review.core import formatting as f
 )
 def test_numbers_are_written_one_way(call, expected):
     assert call() == expected
+
+
+def test_a_period_is_written_with_an_en_dash_and_a_year_stays_as_it_is():
+    from interpol_review.core.formatting import period
+
+    assert period("2019-2020") == "2019–2020"
+    assert period("2021") == "2021"
+    assert period("2017-2021: mean of the yearly values") == "2017–2021: mean of the yearly values"

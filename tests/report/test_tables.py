@@ -27,6 +27,7 @@ def test_latex_escapes_specials_and_keeps_links():
     assert r"50\% of \#1 \& \$2\_x \{y\} \textasciitilde{} \textasciicircum{} \textbackslash{}" in latex
     assert r"\hyperlink{ledger-F026}{F026}" in latex and r"\hyperlink{ledger-F027}{F027}" in latex
     assert latex_escape("A_B") == r"A\_B"
+    assert latex_escape('"get deleted" read as ("about 1,000")') == "“get deleted” read as (“about 1,000”)"
 
 
 def test_an_external_link_renders_in_every_format():

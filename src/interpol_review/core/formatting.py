@@ -8,6 +8,7 @@ real minus signs (U+2212) and ranges use an en dash.
 from __future__ import annotations
 
 import math
+import re
 
 MINUS, DASH = "\u2212", "\u2013"
 NOT_PUBLISHED = "not published"
@@ -86,8 +87,9 @@ def years(values) -> str:
 
 
 def period(text: str) -> str:
-    """A ledger period as the report writes it: '2019-2020' -> '2019–2020'; a single year unchanged."""
-    return str(text).replace("-", DASH)
+    """A ledger period as the report writes it: '2019-2020' -> '2019–2020' (also inside a longer text); a
+    single year unchanged."""
+    return re.sub(r"\b(\d{4})-(\d{4})\b", rf"\1{DASH}\2", str(text))
 
 
 def listing(items: list[str], conjunction: str = "and") -> str:

@@ -7,6 +7,7 @@ of the PDF links to its row in the appendix as it does in the HTML.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 
 LATEX_SPECIALS = {
@@ -24,7 +25,10 @@ LATEX_SPECIALS = {
 
 
 def latex_escape(text: str) -> str:
-    return "".join(LATEX_SPECIALS.get(character, character) for character in str(text))
+    """Text as LaTeX prints it: specials escaped, and straight double quotes made typographic (TeX would
+    set every one of them as a closing quote)."""
+    escaped = "".join(LATEX_SPECIALS.get(character, character) for character in str(text))
+    return re.sub(r'(^|(?<=[\s(\[]))"', "\u201c", escaped).replace('"', "\u201d")
 
 
 def markdown_escape(text: str) -> str:
