@@ -145,7 +145,10 @@ def test_the_build_prints_one_line_per_step_and_no_warning(build_output):
     lines = build_output.splitlines()
     for variant in VARIANTS:
         assert f"{variant}: parameters checked" in lines
-        assert sum(line.startswith(f"{variant}: chapter ") for line in lines) == 8
+        # a chapter cache filled by an earlier `make report` lets the variant reuse every chapter's output
+        chapters = sum(line.startswith(f"{variant}: chapter ") for line in lines)
+        reused = f"{variant}: chapters unchanged: outputs reused" in lines
+        assert (chapters, reused) in ((8, False), (0, True)), (chapters, reused)
         assert f"{variant}: PDF written (latex)" in lines
     noisy = [line for line in lines if re.search(r"warn|without encryption|Traceback", line, flags=re.I)]
     assert noisy == []
