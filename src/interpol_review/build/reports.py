@@ -7,6 +7,7 @@ worker starts with them loaded. Output stays readable: one line per step, each p
 
 from __future__ import annotations
 
+import io
 import multiprocessing
 import os
 import sys
@@ -40,7 +41,16 @@ class BuildFailed(UserError):
 
 
 def say(message: str) -> None:
-    print(message, flush=True)
+    """One line of progress. Variants build in parallel processes that share stdout: print() writes the
+    text and the newline separately, and two variants' lines ran together, so the whole line goes out in
+    one write (atomic on a pipe below PIPE_BUF bytes)."""
+    try:
+        descriptor = sys.stdout.fileno()
+    except (AttributeError, OSError, io.UnsupportedOperation):  # a captured stdout (tests, notebooks)
+        print(message, flush=True)
+        return
+    sys.stdout.flush()
+    os.write(descriptor, (message + "\n").encode(sys.stdout.encoding or "utf-8", errors="replace"))
 
 
 def check_years(params_files: list[Path], ledger) -> None:
