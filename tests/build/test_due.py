@@ -62,6 +62,19 @@ def test_a_changed_input_makes_every_report_due(tree, edit):
     assert stale == params and index_stale
 
 
+def test_a_prose_edit_makes_the_reports_due_but_keeps_the_chapters_execution_key(tree):
+    import nbformat
+
+    params = built(tree)
+    execution = due.digest_of(tree, due.EXECUTION_INPUTS)
+    chapter = tree / "notebooks/03-task-force.ipynb"
+    notebook = nbformat.read(chapter, as_version=4)
+    next(cell for cell in notebook.cells if cell.cell_type == "markdown").source += "\n\nA new sentence."
+    nbformat.write(notebook, chapter)
+    assert due.due(tree, params, tree / "reports", "latex")[0] == params  # rendered again
+    assert due.digest_of(tree, due.EXECUTION_INPUTS) == execution  # but no chapter executed again
+
+
 def test_a_changed_params_file_makes_only_its_report_due(tree):
     params = built(tree)
     latest = tree / "params/latest.yaml"

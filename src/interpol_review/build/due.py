@@ -28,6 +28,9 @@ INPUTS = (
     (".", "requirements.txt"),
     (".", "pyproject.toml"),
 )
+# What a chapter's outputs depend on besides its code cells and parameters: not the notebooks' prose, so
+# that an edit to a markdown cell re-renders the report without executing a chapter again.
+EXECUTION_INPUTS = tuple(item for item in INPUTS if item[0] != "notebooks")
 
 
 def digest_of(root: Path, inputs=INPUTS) -> str:

@@ -50,7 +50,7 @@ def build_variant(
     notebooks = chapter_notebooks(project_root() / "notebooks", chapters)
     notebook = combine(notebooks)
     values = settings.as_dict()
-    code_key = execute.code_key(notebook, {"inputs": key, "package": execute_inputs()}, values)
+    code_key = execute.code_key(notebook, {"package": execute_inputs()}, values)
     executed = execute.run(notebook, work, values, notebooks[0].parent, code_key, cache_dir(), say)
     results = taken(executed, RESULTS_MIME)
     report = with_front_matter(executed, settings, variant, epoch, json.loads(results[0]) if results else {})
@@ -80,10 +80,11 @@ def build_variant(
 
 
 def execute_inputs() -> str:
-    """What a chapter's outputs depend on besides its code: the package, the data, the installed packages."""
-    from interpol_review.build.due import digest_of
+    """What a chapter's outputs depend on besides its code and parameters: the package, the data, the
+    installed packages; not the chapters' prose."""
+    from interpol_review.build.due import EXECUTION_INPUTS, digest_of
 
-    return digest_of(project_root())
+    return digest_of(project_root(), EXECUTION_INPUTS)
 
 
 def taken(executed: nbformat.NotebookNode, mime: str) -> list[str]:
