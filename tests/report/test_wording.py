@@ -70,3 +70,16 @@ def test_a_verdict_that_moves_under_the_other_rule_is_said_in_the_main_text(late
     for row in latest.claims.itertuples():
         if (row.claim_id, row.reading) in other.index and other[(row.claim_id, row.reading)] != row.verdict:
             assert f"{row.claim_id} (reading {row.reading})" in note
+
+
+def test_the_chart_title_names_one_year_as_a_year_and_several_as_a_span():
+    import pandas as pd
+
+    from interpol_review.report.summary import figure_finding
+
+    task_force = pd.DataFrame({"year": [2020, 2021], "value": [1500.0, 1270.0]})
+    one = figure_finding(task_force, pd.DataFrame({"year": [2021], "value": [296.0]}))
+    assert one.startswith("The task force refused or cancelled 1,270 alerts in 2021; ")
+    assert one.endswith("complaints to the CCF ended in 296 deletions in 2021")
+    two = figure_finding(task_force, pd.DataFrame({"year": [2021, 2022], "value": [296.0, 271.0]}))
+    assert two.endswith("complaints to the CCF ended in 271–296 deletions a year (2021–2022)")

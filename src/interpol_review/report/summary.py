@@ -221,8 +221,11 @@ def figure_finding(task_force: pd.DataFrame, ccf: pd.DataFrame) -> str:
     parts = []
     if len(task_force):
         last = task_force.sort_values("year").iloc[-1]
-        parts.append(f"The task force refused or cancelled {number(last['value'])} alerts in {last['year']}")
-    if len(ccf):
+        parts.append(f"The task force refused or cancelled {number(last['value'])} alerts in {int(last['year'])}")
+    if ccf["year"].nunique() == 1:
+        only = ccf.iloc[0]
+        parts.append(f"complaints to the CCF ended in {number(only['value'])} deletions in {int(only['year'])}")
+    elif len(ccf):
         low, high = ccf["value"].min(), ccf["value"].max()
         span = f"{ccf['year'].min()}–{ccf['year'].max()}"
         parts.append(f"complaints to the CCF ended in {interval(low, high)} deletions a year ({span})")
