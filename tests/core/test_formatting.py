@@ -42,8 +42,8 @@ def test_numbers_are_written_one_way(call, expected):
 
 
 def test_a_period_is_written_with_an_en_dash_and_a_year_stays_as_it_is():
-    from interpol_review.core.formatting import period
+    from interpol_review.core.formatting import period_text
 
-    assert period("2019-2020") == "2019–2020"
-    assert period("2021") == "2021"
-    assert period("2017-2021: mean of the yearly values") == "2017–2021: mean of the yearly values"
+    assert period_text("2019-2020") == "2019–2020"
+    assert period_text("2021") == "2021"
+    assert period_text("2017-2021: mean of the yearly values") == "2017–2021: mean of the yearly values"

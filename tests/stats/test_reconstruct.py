@@ -104,12 +104,13 @@ NAMES = {
 RANGES = {"I1": (20, 50), "I2": (45, 45), "I3": (20, 50), "R1": (0, 8), "R2": (0, 8), "R3": (0, 8)}
 
 
-def small_feasible(c) -> bool:
+def small_feasible(c, refused_total=(4.5, 7.5)) -> bool:
+    """The small case's constraints, with the range the refusals' three-year total must lie in."""
     return (
         c["I1"] + c["I2"] + c["I3"] == 120
         and c["I1"] <= 45
         and c["I3"] <= 45
-        and 4.5 <= c["R1"] + c["R2"] + c["R3"] <= 7.5
+        and refused_total[0] <= c["R1"] + c["R2"] + c["R3"] <= refused_total[1]
         and 0.05 * c["I1"] <= c["R1"] <= 0.051 * c["I1"]
     )
 
@@ -139,11 +140,7 @@ def test_rising_share_bounds_hold_every_integer_table_and_miss_none_by_a_whole_a
 
     def rising(c) -> bool:
         return (
-            c["I1"] + c["I2"] + c["I3"] == 120
-            and c["I1"] <= 45
-            and c["I3"] <= 45
-            and 7.5 <= c["R1"] + c["R2"] + c["R3"] <= 10.5
-            and 0.05 * c["I1"] <= c["R1"] <= 0.051 * c["I1"]
+            small_feasible(c, refused_total=(7.5, 10.5))
             and c["R1"] * c["I2"] <= c["R2"] * c["I1"]
             and c["R2"] * c["I3"] <= c["R3"] * c["I2"]
         )

@@ -86,7 +86,7 @@ def years(values) -> str:
     return listing(parts)
 
 
-def period(text: str) -> str:
+def period_text(text: str) -> str:
     """A ledger period as the report writes it: '2019-2020' -> '2019–2020' (also inside a longer text); a
     single year unchanged."""
     return re.sub(r"\b(\d{4})-(\d{4})\b", rf"\1{DASH}\2", str(text))

@@ -7,8 +7,7 @@ import math
 
 import pandas as pd
 
-from interpol_review.core.formatting import interval, listing, percent_interval
-from interpol_review.core.formatting import period as period_text
+from interpol_review.core.formatting import interval, listing, percent_interval, period_text
 from interpol_review.report.links import Link, anchor
 from interpol_review.report.words import INSTRUMENTS, MEASURES, SHORT_SERIES
 

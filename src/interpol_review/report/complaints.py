@@ -13,10 +13,10 @@ from interpol_review.core.formatting import (
     number,
     percent,
     percent_interval,
+    period_text,
     plural,
     ratio,
 )
-from interpol_review.core.formatting import period as period_text
 from interpol_review.ledger.status import Status
 from interpol_review.report import plots
 from interpol_review.report.coverage import measured_label

@@ -7,8 +7,7 @@ import pandas as pd
 
 from interpol_review.checks import consistency
 from interpol_review.checks.coverage import coverage, never_published
-from interpol_review.core.formatting import listing, plural, years
-from interpol_review.core.formatting import period as period_text
+from interpol_review.core.formatting import listing, period_text, plural, years
 from interpol_review.ledger.status import Status
 from interpol_review.report import plots
 from interpol_review.report.links import Link, anchor, figure_ids

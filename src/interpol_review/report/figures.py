@@ -19,6 +19,9 @@ import seaborn as sns
 from interpol_review.core.atomic import write_bytes
 from interpol_review.report.links import Parts, anchor, latex_escape
 
+# Most figures may fill 62% of the page, so that their caption and some text share it; a map with one row
+# per series needs most of a page to keep its labels at the text's size.
+PAGE_SHARE = 0.62
 WIDE, NARROW = 6.3, 3.6  # inches: the A4 text block, and a phone's width at the same label size
 DRAW = Callable[[float], plt.Figure]  # draws the figure for a width in inches
 
@@ -70,9 +73,7 @@ class Figure:
     alt: str  # what the figure shows, in numbers
     source: Parts | None
     figure_dir: Path | None
-    # Most figures may fill 62% of the page, so that their caption and some text share it; a map with one
-    # row per series needs most of a page to keep its labels at the text's size.
-    page_share: float = 0.62
+    page_share: float = PAGE_SHARE
 
     @property
     def anchor(self) -> str:

@@ -7,8 +7,7 @@ import pandas as pd
 
 from interpol_review.analysis.settings import declared
 from interpol_review.core import provenance
-from interpol_review.core.formatting import interval
-from interpol_review.core.formatting import period as period_text
+from interpol_review.core.formatting import interval, period_text
 from interpol_review.core.paths import project_root
 from interpol_review.ledger.status import Status
 from interpol_review.report.links import figure_ids

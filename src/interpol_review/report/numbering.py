@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from interpol_review.report.figures import DRAW, Figure
+from interpol_review.report.figures import DRAW, PAGE_SHARE, Figure
 from interpol_review.report.links import Link, Parts, anchor
 from interpol_review.report.tables import Table
 
@@ -28,7 +28,7 @@ class Numbering:
         return Table(frame, f"{self.chapter}.{self.tables}", caption, list(numeric), row_header, source)
 
     def figure(
-        self, draw: DRAW, caption: str, alt: str, source: Parts | None = None, page_share: float = 0.62
+        self, draw: DRAW, caption: str, alt: str, source: Parts | None = None, page_share: float = PAGE_SHARE
     ) -> Figure:
         self.figures += 1
         return Figure(draw, f"{self.chapter}.{self.figures}", caption, alt, source, self.figure_dir, page_share)

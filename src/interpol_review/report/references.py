@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from interpol_review.core.formatting import number
-from interpol_review.core.formatting import period as period_text
+from interpol_review.core.formatting import number, period_text
 from interpol_review.report.links import Link, Target, anchor, source_link
 from interpol_review.report.words import BODIES, INSTRUMENTS, MEASURES, SHORT_SERIES
 

@@ -15,9 +15,10 @@ from interpol_review.core.formatting import (
     number,
     percent,
     percent_interval,
+    period_text,
     plural,
+    years,
 )
-from interpol_review.core.formatting import period as period_text
 from interpol_review.ledger.series import REFUSED_ALL
 from interpol_review.ledger.status import Status
 from interpol_review.report import plots
@@ -222,13 +223,10 @@ def figure_finding(task_force: pd.DataFrame, ccf: pd.DataFrame) -> str:
     if len(task_force):
         last = task_force.sort_values("year").iloc[-1]
         parts.append(f"The task force refused or cancelled {number(last['value'])} alerts in {int(last['year'])}")
-    if ccf["year"].nunique() == 1:
-        only = ccf.iloc[0]
-        parts.append(f"complaints to the CCF ended in {number(only['value'])} deletions in {int(only['year'])}")
-    elif len(ccf):
-        low, high = ccf["value"].min(), ccf["value"].max()
-        span = f"{ccf['year'].min()}–{ccf['year'].max()}"
-        parts.append(f"complaints to the CCF ended in {interval(low, high)} deletions a year ({span})")
+    if len(ccf):
+        deleted, span = interval(ccf["value"].min(), ccf["value"].max()), years(ccf["year"])
+        yearly = f"in {span}" if ccf["year"].nunique() == 1 else f"a year ({span})"
+        parts.append(f"complaints to the CCF ended in {deleted} deletions {yearly}")
     return "; ".join(parts) or "Alerts refused, cancelled or deleted a year"
 
 
