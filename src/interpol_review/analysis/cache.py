@@ -39,10 +39,12 @@ def source_hash() -> str:
 
 
 def fingerprint(value: Any, digest) -> None:
-    """Feed ``value`` into ``digest`` by content: tables by their cells, arrays by their bytes."""
+    """Feed ``value`` into ``digest`` by content: tables by their cells and row labels, arrays by their bytes."""
+    if isinstance(value, pd.Series):
+        value = value.to_frame()  # its repr would cut a long series short
     if isinstance(value, pd.DataFrame):
-        digest.update(repr(list(value.columns)).encode())
-        digest.update(pd.util.hash_pandas_object(value.astype(str), index=False).to_numpy().tobytes())
+        digest.update(repr((list(value.columns), list(value.index.names))).encode())
+        digest.update(pd.util.hash_pandas_object(value.astype(str), index=True).to_numpy().tobytes())
     elif isinstance(value, np.ndarray):
         digest.update(repr((value.dtype.str, value.shape)).encode())
         digest.update(np.ascontiguousarray(value).tobytes())

@@ -114,7 +114,8 @@ def caseload_figure(analysis, numbering):
         for m in measures
     )
     return numbering.figure(
-        lambda width: plots.panels_over_time(table, panels, years, "A year", width),
+        plots.panels_over_time,
+        (table, panels, years, "A year"),
         caseload_finding(yearly, measures) + ". Dots are published counts, bars ranges (chart readings, "
         "disagreeing sources); totals published for two years together are not drawn.",
         alt,
@@ -201,7 +202,8 @@ def shares_figure(analysis, numbering):
         f"{r.period}: {percent(r.share, 1)} ({percent_interval(r.low, r.high, 1)})" for r in decided.itertuples()
     )
     return numbering.figure(
-        lambda width: plots.shares_plot(frame, "Deleted, % of decided", width),
+        plots.shares_plot,
+        (frame, "Deleted, % of decided"),
         f"About two in three complaints the CCF decided ended with the data deleted, with "
         f"{level(analysis.settings.confidence)} intervals.",
         alt,

@@ -81,7 +81,8 @@ def coverage_figure(analysis, numbering):
         for series, row in matrix.iterrows()
     )
     figure = numbering.figure(
-        lambda width: plots.coverage_map(matrix, width),
+        plots.coverage_map,
+        (matrix,),
         f"What was published for each series and year, {matrix.columns[0]}–{matrix.columns[-1]}: published counts, "
         "bounded values, values constrained only by aggregates (reconstructed) and gaps (missing).",
         alt,

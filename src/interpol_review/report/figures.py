@@ -1,6 +1,12 @@
 """Numbered figures: vector in both formats (SVG in the HTML, PDF in LaTeX), drawn twice for the HTML so
 that a phone gets a narrow drawing with readable labels, with alt text that states the numbers and a
-source line naming the ledger rows."""
+source line naming the ledger rows.
+
+A figure is a plot function of plots.py and the data it draws. Its drawings are kept on disk by the hash
+of both, of the figure code and of matplotlib's settings: the chapters of every variant, and every run
+after an edit that leaves a figure's data alone, reuse them instead of drawing again (drawing is most of
+a chapter's time).
+"""
 
 from __future__ import annotations
 
@@ -16,6 +22,7 @@ import matplotlib as mpl
 import matplotlib.pyplot as plt
 import seaborn as sns
 
+from interpol_review.analysis.cache import cached
 from interpol_review.core.atomic import write_bytes
 from interpol_review.report.links import Parts, anchor, latex_escape
 
@@ -23,7 +30,7 @@ from interpol_review.report.links import Parts, anchor, latex_escape
 # per series needs most of a page to keep its labels at the text's size.
 PAGE_SHARE = 0.62
 WIDE, NARROW = 6.3, 3.6  # inches: the A4 text block, and a phone's width at the same label size
-DRAW = Callable[[float], plt.Figure]  # draws the figure for a width in inches
+PLOT = Callable[..., plt.Figure]  # plots.py: the data, then the width in inches
 
 
 def use_project_style() -> None:
@@ -46,19 +53,53 @@ def use_project_style() -> None:
     )
 
 
-def svg_of(figure: plt.Figure) -> bytes:
+UNDATED = {"svg": {"Date": None, "Creator": None}, "pdf": {"Creator": None, "Producer": None, "CreationDate": None}}
+
+
+def saved(figure: plt.Figure, kind: str) -> bytes:
+    """The figure as SVG or PDF bytes, the same on every machine and every run (no dates, no creator)."""
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
-    plt.close(figure)
+    figure.savefig(buffer, format=kind, bbox_inches="tight", metadata=UNDATED[kind])
     return buffer.getvalue()
 
 
-def pdf_of(figure: plt.Figure) -> bytes:
-    buffer = io.BytesIO()
-    metadata = {"Creator": None, "Producer": None, "CreationDate": None}
-    figure.savefig(buffer, format="pdf", bbox_inches="tight", metadata=metadata)
-    plt.close(figure)
-    return buffer.getvalue()
+@dataclass(frozen=True)
+class Drawings:
+    wide_svg: bytes
+    narrow_svg: bytes
+    pdf: bytes  # the wide drawing, for LaTeX
+
+
+def draw(plot: PLOT, inputs: tuple) -> Drawings:
+    wide = plot(*inputs, WIDE)
+    wide_svg, pdf = saved(wide, "svg"), saved(wide, "pdf")
+    plt.close(wide)
+    narrow = plot(*inputs, NARROW)
+    narrow_svg = saved(narrow, "svg")
+    plt.close(narrow)
+    return Drawings(wide_svg, narrow_svg, pdf)
+
+
+def figure_code_hash() -> str:
+    """The figure code (this module and plots.py) and the versions that draw it; the cache's key adds the
+    layers below the report (plots.py formats numbers with core), so every line a drawing runs is in it."""
+    digest = hashlib.sha256(f"{mpl.__version__} {sns.__version__}".encode())
+    for module in ("figures.py", "plots.py"):
+        digest.update((Path(__file__).parent / module).read_bytes())
+    return digest.hexdigest()
+
+
+# Settings of the session, not of the drawing: Jupyter's inline backend turns `interactive` on at the first
+# figure, so with them in the key a figure would miss the cache whenever an earlier one was read from it.
+SESSION_SETTINGS = ("interactive", "backend", "toolbar", "webagg.", "figure.raise_window", "savefig.directory")
+
+
+def drawings(plot: PLOT, inputs: tuple) -> Drawings:
+    """The figure's drawings, from the cache when the same plot of the same data was drawn before under the
+    same settings (rcParams: a chapter that changes the style draws afresh)."""
+    settings = {name: repr(value) for name, value in mpl.rcParams.items() if not name.startswith(SESSION_SETTINGS)}
+    parts = (plot.__module__, plot.__qualname__, inputs, figure_code_hash(), settings)
+    return cached("figure", parts, lambda: draw(plot, inputs))
 
 
 def data_uri(svg: bytes) -> str:
@@ -67,7 +108,8 @@ def data_uri(svg: bytes) -> str:
 
 @dataclass
 class Figure:
-    draw: DRAW
+    plot: PLOT
+    inputs: tuple  # what the plot draws: plot(*inputs, width)
     number: str  # "3.1"
     caption: str  # the finding first, then what is drawn
     alt: str  # what the figure shows, in numbers
@@ -84,7 +126,8 @@ class Figure:
         return f"Figure {self.number}"
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
-        wide, narrow = svg_of(self.draw(WIDE)), svg_of(self.draw(NARROW))
+        drawn = drawings(self.plot, self.inputs)
+        wide, narrow = drawn.wide_svg, drawn.narrow_svg
         source = f' <span class="source">Source: {self.source.render("html")}.</span>' if self.source else ""
         html_figure = (
             f'<figure class="report-figure" id="{self.anchor}"><picture>'
@@ -94,7 +137,7 @@ class Figure:
         )
         bundle = {"text/html": html_figure, "text/plain": f"{self.label}. {self.caption}"}
         if self.figure_dir is not None:
-            pdf = pdf_of(self.draw(WIDE))
+            pdf = drawn.pdf
             self.figure_dir.mkdir(parents=True, exist_ok=True)
             path = self.figure_dir / f"figure-{hashlib.sha256(pdf).hexdigest()[:16]}.pdf"
             if not path.exists():

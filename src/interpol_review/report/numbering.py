@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from interpol_review.report.figures import DRAW, PAGE_SHARE, Figure
+from interpol_review.report.figures import PAGE_SHARE, PLOT, Figure
 from interpol_review.report.links import Link, Parts, anchor
 from interpol_review.report.tables import Table
 
@@ -28,10 +28,18 @@ class Numbering:
         return Table(frame, f"{self.chapter}.{self.tables}", caption, list(numeric), row_header, source)
 
     def figure(
-        self, draw: DRAW, caption: str, alt: str, source: Parts | None = None, page_share: float = PAGE_SHARE
+        self,
+        plot: PLOT,
+        inputs: tuple,
+        caption: str,
+        alt: str,
+        source: Parts | None = None,
+        page_share: float = PAGE_SHARE,
     ) -> Figure:
+        """Figure n.m: ``plot(*inputs, width)`` from plots.py, with its caption and alt text."""
         self.figures += 1
-        return Figure(draw, f"{self.chapter}.{self.figures}", caption, alt, source, self.figure_dir, page_share)
+        number = f"{self.chapter}.{self.figures}"
+        return Figure(plot, inputs, number, caption, alt, source, self.figure_dir, page_share)
 
     def next_table(self, ahead: int = 1) -> str:
         """A markdown link to the table ``ahead`` tables from now: 'Table 3.2'."""

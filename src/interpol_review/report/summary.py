@@ -203,13 +203,13 @@ def headline_figure(analysis, numbering):
         + "."
     )
     return numbering.figure(
-        lambda width: plots.two_series(
+        plots.two_series,
+        (
             task_force,
             ccf,
             ("refused or cancelled by the task force", "deleted after a complaint to the CCF"),
             years,
             "Alerts a year",
-            width,
         ),
         f"{finding}. Dots are published counts; bars are the ranges the published figures allow."
         + not_drawn(analysis.complaints.series),

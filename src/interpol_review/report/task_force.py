@@ -43,7 +43,8 @@ def counts_figure(analysis, numbering):
         listing([f"{row.year} ({number(row.value)})" for row in published.itertuples()]) or "no year"
     )
     return numbering.figure(
-        lambda width: plots.panels_over_time(chosen, panels, years, "Alerts", width),
+        plots.panels_over_time,
+        (chosen, panels, years, "Alerts"),
         f"{finding}; other years and grounds are known only as ranges. One scale for all panels; ranges too wide to "
         "draw end in an arrow with their upper end.",
         alt,
@@ -87,7 +88,8 @@ def rates_figure(analysis, numbering):
         for s, _ in panels
     )
     return numbering.figure(
-        lambda width: plots.panels_over_time(frame, panels, years, "Per 1,000 issued", width),
+        plots.panels_over_time,
+        (frame, panels, years, "Per 1,000 issued"),
         f"Refused or cancelled per 1,000 alerts issued, {years[0]}–{years[-1]}, with {confidence} intervals that add "
         "the randomness of yearly counts to the range of rates the published figures allow.",
         alt,
@@ -196,7 +198,8 @@ def trend_figure(analysis, numbering, fit, with_exposure: bool, label: str):
             "the year-to-year randomness of counts and is wider."
         )
     return numbering.figure(
-        lambda width: plots.trend_plot(points, band, prediction, list(fit.years), years, label, confidence, width),
+        plots.trend_plot,
+        (points, band, prediction, list(fit.years), years, label, confidence),
         caption,
         alt,
     )
