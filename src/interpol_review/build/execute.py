@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import tempfile
 import time
@@ -41,6 +42,9 @@ class ChapterFailed(UserError):
 
 
 SOCKETS = {"folder": Path(tempfile.gettempdir())}  # set by run() for the kernel it starts
+# A Unix socket's path holds about 100 characters, and the build points TMPDIR into build/tmp, which may be
+# deep: the sockets' folder goes to /tmp wherever there is one.
+SHORT_TEMPORARY = "/tmp" if os.path.isdir("/tmp") else None
 KERNEL_LOG = {"path": None}  # set by run(): where the kernel's own output goes
 
 
@@ -145,7 +149,7 @@ def run(
         return with_cached_outputs(notebook, nbformat.read(cached, as_version=4))
     source, output = work / "chapters.ipynb", work / "chapters-executed.ipynb"
     nbformat.write(notebook, source)
-    sockets = Path(tempfile.mkdtemp(prefix="ir-kernel-"))  # short: a Unix socket path has ~100 characters
+    sockets = Path(tempfile.mkdtemp(prefix="ir-kernel-", dir=SHORT_TEMPORARY))
     SOCKETS["folder"] = sockets
     KERNEL_LOG["path"] = work / "kernel.log"
     try:
@@ -157,6 +161,9 @@ def run(
             engine_name=ENGINE,
             cwd=str(cwd),
             progress_bar=False,
+            # papermill would write the whole notebook (2.5 MB by the end) as every cell starts and ends; the
+            # build reads it once, when the run ends or fails, and papermill writes it then.
+            request_save_on_cell_execute=False,
             execution_timeout=CELL_TIMEOUT_SECONDS,
             kernel_manager_class=IPCKernelManager,
             progress=progress,

@@ -1,8 +1,9 @@
 """Build every report that is out of date, from one process: the imports and the checks are paid once,
 and the variants run side by side, one kernel each (a failure stays in its variant).
 
-The process forks after importing papermill and nbconvert and after validating the ledger, so each
-worker starts with them loaded. Output stays readable: one line per step, each prefixed by its variant.
+The process checks every input before it imports papermill and nbconvert (a refused input is answered
+in a second or two, not after seconds of imports), then imports them and forks, so each worker starts
+with them loaded. Output stays readable: one line per step, each prefixed by its variant.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from interpol_review.build.index import write_index
 from interpol_review.build.params import check_params_files, read_params_file
 from interpol_review.build.preflight import preflight
 from interpol_review.build.staging import remove_leftovers
-from interpol_review.build.variant import build_variant
 from interpol_review.core.errors import ParameterError, UserError, os_error_message
 from interpol_review.core.paths import project_root
 
@@ -103,6 +103,8 @@ def build_reports(params_files: list[Path], options: Options) -> list[Path]:
 
 
 def run_all(todo: list[Path], keys: dict[Path, str], options: Options) -> tuple[list[Path], list[tuple[str, str]]]:
+    import interpol_review.build.variant  # noqa: F401 - papermill and nbconvert, once, before the fork
+
     built, failures = [], []
     if options.jobs <= 1 or len(todo) <= 1:
         for path in todo:
@@ -122,6 +124,8 @@ def run_all(todo: list[Path], keys: dict[Path, str], options: Options) -> tuple[
 
 def one_variant(path: Path, key: str, options: Options) -> tuple[bool, object]:
     """(True, folder) or (False, the message): a failing variant does not stop the others."""
+    from interpol_review.build.variant import build_variant
+
     try:
         folder = build_variant(
             path, options.reports_dir, options.build_dir, options.pdf_engine, key, list(options.chapters) or None, say
