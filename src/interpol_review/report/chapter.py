@@ -1,23 +1,23 @@
 """What every chapter does first: check its parameters, set the figure style, load the analysis.
 
 A chapter runs three ways: in the build, with papermill's own command line, and by Run All in Jupyter.
-All three go through ``start``, so the same mistake gets the same message: the values of the parameters
-cell (and of the cell papermill injects after it) are checked against the one declaration of parameters
-(analysis/settings.py). A name papermill injected that no parameter declares, e.g. ``-p confidnce 0.9``,
-is found in the kernel's history of executed cells, where the injected cell starts with "# Parameters".
+All three call ``start`` before they import anything else, so the same mistake gets the same message,
+in a second: the values of the parameters cell (and of the cell papermill injects after it) are checked
+against the one declaration of parameters (analysis/settings.py). A name papermill injected that no
+parameter declares, e.g. ``-p confidnce 0.9``, is found in the kernel's history of executed cells, where
+the injected cell starts with "# Parameters".
 """
 
 from __future__ import annotations
 
 import ast
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from interpol_review.analysis.run import Analysis, cached_analysis
 from interpol_review.analysis.settings import Settings, declared, settings_from
-from interpol_review.core.paths import build_dir
-from interpol_review.ledger.load import load_ledger
-from interpol_review.report.figures import use_project_style
-from interpol_review.report.numbering import Numbering
+
+if TYPE_CHECKING:
+    from interpol_review.analysis.run import Analysis
+    from interpol_review.report.numbering import Numbering
 
 INJECTED_HEADER = "# Parameters"
 SOURCE = "the chapter's parameters"
@@ -57,8 +57,16 @@ def settings_in(namespace: dict[str, Any]) -> Settings:
 
 
 def start(number: int, namespace: dict[str, Any]) -> tuple[Analysis, Numbering]:
-    """Check the parameters, set the figure style; return the (cached) analysis and the numbering."""
+    """Check the parameters, set the figure style; return the (cached) analysis and the numbering.
+    The libraries of the analysis and the figures are imported after the check, so that a mistyped
+    parameter is answered before seconds of imports."""
     settings = settings_in(namespace)
+    from interpol_review.analysis.run import cached_analysis
+    from interpol_review.core.paths import build_dir
+    from interpol_review.ledger.load import load_ledger
+    from interpol_review.report.figures import use_project_style
+    from interpol_review.report.numbering import Numbering
+
     use_project_style()
     analysis = cached_analysis(load_ledger(), settings)
     return analysis, Numbering(chapter=number, figure_dir=build_dir() / "figures")
