@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import time
+from pathlib import Path
+
 import pandas as pd
 
 from interpol_review.analysis.cache import cached, key_of
@@ -40,3 +44,22 @@ def test_a_kept_result_is_read_back_instead_of_computed(tmp_path):
     assert cached("test", ("one",), compute, folder=tmp_path) == {"answer": 42}
     assert cached("test", ("two",), compute, folder=tmp_path) == {"answer": 42}
     assert len(calls) == 2
+
+
+def compute_slowly(marker: Path) -> int:
+    with marker.open("a") as handle:
+        handle.write("computed\n")
+    time.sleep(1.0)
+    return 7
+
+
+def ask(folder: Path, marker: Path) -> int:
+    return cached("test", ("shared",), lambda: compute_slowly(marker), folder=folder)
+
+
+def test_two_processes_that_need_the_same_result_compute_it_once(tmp_path):
+    marker = tmp_path / "marker.txt"
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        answers = pool.starmap(ask, [(tmp_path, marker)] * 2)
+    assert answers == [7, 7]
+    assert marker.read_text().splitlines() == ["computed"]

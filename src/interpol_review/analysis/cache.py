@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 import numpy as np
 import pandas as pd
+from filelock import FileLock
 
 from interpol_review.core.atomic import write_bytes
 from interpol_review.core.paths import cache_dir
@@ -71,11 +72,25 @@ def key_of(kind: str, *parts: Any) -> str:
 def cached(kind: str, parts: tuple, compute: Callable[[], T], folder: Path | None = None) -> T:
     """``compute()``, or its result from an earlier run with the same ``parts``."""
     path = (folder or cache_dir()) / f"{kind}-{key_of(kind, *parts)}.pickle"
-    if path.exists():
-        try:
-            return pickle.loads(path.read_bytes())
-        except (pickle.UnpicklingError, EOFError, AttributeError, ModuleNotFoundError):
-            pass  # written by another version of the package: compute afresh
-    result = compute()
-    write_bytes(path, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+    kept = read(path)
+    if kept is not None:
+        return kept
+    # Two processes that need the same missing result (variants built side by side, test workers) compute
+    # it once: the second waits for the first and reads what it wrote.
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with FileLock(str(path) + ".lock"):
+        kept = read(path)
+        if kept is not None:
+            return kept
+        result = compute()
+        write_bytes(path, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
     return result
+
+
+def read(path: Path) -> Any | None:
+    if not path.exists():
+        return None
+    try:
+        return pickle.loads(path.read_bytes())
+    except (pickle.UnpicklingError, EOFError, AttributeError, ModuleNotFoundError):
+        return None  # written by another version of the package: compute afresh
