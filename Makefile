@@ -32,7 +32,7 @@ PACKAGE := pyproject.toml $(shell find src -name '*.py' -o -name '*.j2')
 
 help: ## list the targets with one line each
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-zA-Z_-]*:.*## / {printf "  make %-11s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
-	@echo "  Options: VARIANT=latest (one report), PDF_ENGINE=webpdf, SYSTEM=skip, JOBS=1, CHAPTER=03, LAB_ARGS=..."
+	@echo "  Options: VARIANT=latest (one report), PDF_ENGINE=webpdf, SYSTEM=skip, JOBS=1, CHAPTER=03, SLOW=1, LAB_ARGS=..."
 
 setup: $(SETUP_DONE) $(SYSTEM_DONE) ## install what is missing: system programs (apt-get) and .venv
 
@@ -80,11 +80,14 @@ preview: $(SETUP_DONE) ## one chapter of one variant as HTML, in seconds: CHAPTE
 parameters: $(SETUP_DONE) ## rewrite the chapters' parameters cells and README's table from the declaration
 	$(PY) -m interpol_review parameters
 
-test: $(SETUP_DONE) $(SYSTEM_DONE) ## run the tests (in parallel; the slow simulations are `make test-slow`)
-	$(PY) -m pytest -n $(JOBS) -m "not slow"
+# One test at a time to each worker, longest first (tests/conftest.py): the workers finish together.
+PYTEST := $(PY) -m pytest -n $(JOBS) --maxschedchunk 1
 
-test-slow: $(SETUP_DONE) $(SYSTEM_DONE) ## run the slow tests: coverage simulations, killed builds, builds of their own
-	$(PY) -m pytest -n $(JOBS) -m slow
+test: $(SETUP_DONE) $(SYSTEM_DONE) ## run the tests in parallel; SLOW=1 adds the slow ones in the same session (CI)
+	$(PYTEST) $(if $(SLOW),,-m "not slow")
+
+test-slow: $(SETUP_DONE) $(SYSTEM_DONE) ## run the slow tests only: coverage simulations, killed builds, builds of their own
+	$(PYTEST) -m slow
 
 lint: $(SETUP_DONE) ## check style (ruff), layers (import-linter), notebook hygiene (nbstripout), parameters
 	$(VENV)/bin/ruff check src tests notebooks benchmarks

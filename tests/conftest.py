@@ -37,3 +37,15 @@ def latest(ledger):
 
     values = yaml.safe_load((ROOT / "params" / "latest.yaml").read_text(encoding="utf-8"))
     return cached_analysis(ledger, settings_from(values, "params/latest.yaml"))
+
+
+def pytest_collection_modifyitems(items):
+    """Longest first, so that two workers fed one test at a time (`--maxschedchunk 1` in the Makefile)
+    finish together: the slow tests, the ones among them that need the shared build first (it starts
+    then, and the other tests that need it find it built), then the rest in their usual order."""
+
+    def rank(item) -> int:
+        slow = item.get_closest_marker("slow") is not None
+        return 0 if slow and "reports" in item.fixturenames else 1 if slow else 2
+
+    items.sort(key=rank)

@@ -1,5 +1,6 @@
-"""Same inputs, same bytes: a serial build from nothing (no cached analysis or chapters) and a parallel
-build that reuses the cached chapters give exactly the same files, PDF included."""
+"""Same inputs, same bytes: a serial build from nothing (no cached analysis, chapter or figure) and a
+parallel build from the session's cache (the chapters and figures the shared build left) give exactly the
+same files, PDF included."""
 
 from __future__ import annotations
 
@@ -8,11 +9,13 @@ from helpers import cli, folder_bytes, project_copy
 
 
 @pytest.mark.slow  # a build or a kernel of its own: `make test-slow`
-def test_serial_from_nothing_and_parallel_from_the_cache_give_the_same_bytes(tmp_path):
-    copy = project_copy(tmp_path / "project", shared_cache=False)
+def test_serial_from_nothing_and_parallel_from_the_cache_give_the_same_bytes(tmp_path, reports):
+    alone = project_copy(tmp_path / "alone", shared_cache=False)
     serial, parallel = tmp_path / "serial", tmp_path / "parallel"
-    first = cli("build", "--variant", "latest", "--jobs", "1", "--reports-dir", str(serial), root=copy)
+    first = cli("build", "--variant", "latest", "--jobs", "1", "--reports-dir", str(serial), root=alone)
     assert first.returncode == 0, first.stderr + first.stdout
+    assert "latest: chapter 1/8" in first.stdout  # executed, not reused
+    shared = project_copy(tmp_path / "shared")  # the cache the session's build (`reports`) filled
     second = cli(
         "build",
         "--force",
@@ -22,7 +25,7 @@ def test_serial_from_nothing_and_parallel_from_the_cache_give_the_same_bytes(tmp
         str(parallel),
         "params/latest.yaml",
         "params/sensitivity.yaml",
-        root=copy,
+        root=shared,
     )
     assert second.returncode == 0, second.stderr + second.stdout
     assert "latest: chapters unchanged: outputs reused" in second.stdout

@@ -105,14 +105,15 @@ def test_the_package_builds_as_a_wheel_with_its_templates_and_runs_from_it(tmp_p
 @pytest.mark.slow
 def test_pip_install_into_a_fresh_venv_then_the_command_line_answers(tmp_path):
     """The researcher's way in without make: a new virtual environment, `pip install .` with its
-    dependencies (from pip's cache or PyPI), then `python -m interpol_review --help` from elsewhere."""
+    dependencies resolved from pyproject.toml's ranges, then `python -m interpol_review --help` from
+    elsewhere. Through uv's pip interface where the set-up installed uv (the same resolution of the same
+    ranges and the same build of the package, from uv's cache in seconds rather than pip's minute)."""
     fresh = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(fresh)], check=True)
-    installed = subprocess.run(
-        [str(fresh / "bin" / "pip"), "install", "-q", "--disable-pip-version-check", str(ROOT)],
-        capture_output=True,
-        text=True,
-    )
+    uv = Path(sys.executable).parent / "uv"
+    install = [str(uv), "pip", "install", "--python", str(fresh / "bin" / "python")] if uv.exists() else []
+    install = install or [str(fresh / "bin" / "pip"), "install", "--disable-pip-version-check"]
+    installed = subprocess.run([*install, "-q", str(ROOT)], capture_output=True, text=True)
     assert installed.returncode == 0, installed.stderr[-2000:]
     environment = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "INTERPOL_REVIEW_ROOT")}
     result = subprocess.run(
