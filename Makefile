@@ -9,8 +9,11 @@ UV_VERSION := 0.13.9
 PDF_ENGINE ?= latex
 # SYSTEM=skip: do not install system programs (conda users, machines without apt-get).
 SYSTEM ?= apt
-# Variants built at once: make's own -jN when given, else every core of the machine.
-JOBS ?= $(or $(patsubst -j%,%,$(filter -j%,$(MAKEFLAGS))),$(shell nproc 2>/dev/null || echo 1))
+# Variants built at once: make's own -jN or JOBS=N when given, else the build's choice (every variant due,
+# up to twice the cores). Test workers: the same N, else one per core.
+JOBS ?= $(patsubst -j%,%,$(filter -j%,$(MAKEFLAGS)))
+BUILD_JOBS := $(if $(JOBS),--jobs $(JOBS))
+TEST_JOBS := $(or $(JOBS),$(shell nproc 2>/dev/null || echo 1))
 # The browser for PDF_ENGINE=webpdf and the browser tests: Debian's Chromium where installed.
 CHROMIUM ?= $(firstword $(wildcard /usr/bin/chromium /usr/bin/chromium-browser))
 NBSTRIPOUT_OPTIONS := --keep-id --extra-keys "metadata.language_info"
@@ -68,10 +71,10 @@ $(VALIDATED): $(RAW) $(PACKAGE) $(SETUP_DONE)
 # reports were built from, so a checkout that only touches files rebuilds nothing.
 report: $(SETUP_DONE) $(SYSTEM_DONE) $(VALIDATED) ## build every report (HTML, PDF, results.json); VARIANT=name for one
 	@if [ -n "$$VARIANT" ]; then \
-	  $(PY) -m interpol_review build --jobs $(JOBS) --pdf-engine $(PDF_ENGINE) --variant "$$VARIANT"; \
+	  $(PY) -m interpol_review build $(BUILD_JOBS) --pdf-engine $(PDF_ENGINE) --variant "$$VARIANT"; \
 	else \
 	  $(PY) -m interpol_review.build.due --pdf-engine $(PDF_ENGINE) || \
-	  $(PY) -m interpol_review build --all --jobs $(JOBS) --pdf-engine $(PDF_ENGINE); \
+	  $(PY) -m interpol_review build --all $(BUILD_JOBS) --pdf-engine $(PDF_ENGINE); \
 	fi
 
 preview: $(SETUP_DONE) ## one chapter of one variant as HTML, in seconds: CHAPTER=03 [VARIANT=latest]
@@ -81,7 +84,7 @@ parameters: $(SETUP_DONE) ## rewrite the chapters' parameters cells and README's
 	$(PY) -m interpol_review parameters
 
 # One test at a time to each worker, longest first (tests/conftest.py): the workers finish together.
-PYTEST := $(PY) -m pytest -n $(JOBS) --maxschedchunk 1
+PYTEST := $(PY) -m pytest -n $(TEST_JOBS) --maxschedchunk 1
 
 test: $(SETUP_DONE) $(SYSTEM_DONE) ## run the tests in parallel; SLOW=1 adds the slow ones in the same session (CI)
 	$(PYTEST) $(if $(SLOW),,-m "not slow")

@@ -41,11 +41,11 @@ def latest(ledger):
 
 def pytest_collection_modifyitems(items):
     """Longest first, so that two workers fed one test at a time (`--maxschedchunk 1` in the Makefile)
-    finish together: the slow tests, the ones among them that need the shared build first (it starts
-    then, and the other tests that need it find it built), then the rest in their usual order."""
+    finish together: the slow tests, those that need the shared build before the others (the build starts
+    at once, and uses both cores while the other worker waits for it), then the rest in their usual order."""
 
     def rank(item) -> int:
         slow = item.get_closest_marker("slow") is not None
-        return 0 if slow and "reports" in item.fixturenames else 1 if slow else 2
+        return (0 if slow else 2) + (0 if "reports" in item.fixturenames else 1)
 
     items.sort(key=rank)

@@ -8,7 +8,6 @@ traceback as well. Anything else is a bug and shows its traceback.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import traceback
 from pathlib import Path
@@ -62,7 +61,7 @@ def command_checksums(arguments: argparse.Namespace) -> None:
 def build_options(arguments: argparse.Namespace):
     from interpol_review.build.reports import Options
 
-    jobs = arguments.jobs or os.cpu_count() or 1
+    jobs = arguments.jobs  # 0: decided by the build, from the variants due and the cores
     chapters = tuple(part for part in (arguments.chapters or "").split(",") if part)
     return Options(
         arguments.reports_dir,
@@ -143,7 +142,9 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("params_files", type=Path, nargs="*")
     build.add_argument("--all", action="store_true", help="every params/*.yaml")
     build.add_argument("--variant", help="the report of params/VARIANT.yaml")
-    build.add_argument("--jobs", type=int, default=0, help="variants built at once (default: the machine's cores)")
+    build.add_argument(
+        "--jobs", type=int, default=0, help="variants built at once (default: every variant due, up to twice the cores)"
+    )
     build.add_argument("--force", action="store_true", help="rebuild even when the inputs are unchanged")
     build.add_argument("--chapters", help="only these chapters, by number or name (e.g. 02,03): for tests")
     build.add_argument("--reports-dir", type=Path, default=reports_dir())

@@ -30,7 +30,7 @@ class Options:
     reports_dir: Path
     build_dir: Path
     pdf_engine: str = "latex"
-    jobs: int = 1
+    jobs: int = 0  # 0: every variant due at once, up to twice the cores (default_processes)
     chapters: tuple[str, ...] = ()
     force: bool = False
     verbose: bool = False
@@ -106,7 +106,8 @@ def run_all(todo: list[Path], keys: dict[Path, str], options: Options) -> tuple[
     import interpol_review.build.variant  # noqa: F401 - papermill and nbconvert, once, before the fork
 
     built, failures = [], []
-    if options.jobs <= 1 or len(todo) <= 1:
+    processes = options.jobs or default_processes(len(todo))
+    if processes <= 1 or len(todo) <= 1:
         for path in todo:
             outcome = one_variant(path, keys[path], options)
             (built.append(outcome[1]) if outcome[0] else failures.append((path.stem, outcome[1])))
@@ -114,12 +115,20 @@ def run_all(todo: list[Path], keys: dict[Path, str], options: Options) -> tuple[
     context = multiprocessing.get_context("fork")
     # A Ctrl-C leaves the with-block by an exception, and Pool.__exit__ terminates every worker at once:
     # no variant goes on being built (and published) after the user stopped the build.
-    with context.Pool(processes=min(options.jobs, len(todo))) as pool:
+    with context.Pool(processes=min(processes, len(todo))) as pool:
         pending = [(path, pool.apply_async(one_variant, (path, keys[path], options))) for path in todo]
         for path, result in pending:
             ok, value = result.get()
             (built.append(value) if ok else failures.append((path.stem, value)))
     return sorted(built), failures
+
+
+def default_processes(due: int) -> int:
+    """Every variant due at once, up to twice the cores. A variant's build uses one core at a time (its
+    process waits while its kernel, then xelatex, works), so more variants than cores cost no speed,
+    and they keep every core busy to the end, where three variants on two cores in two rounds would leave
+    one core idle for the whole second round. The cap bounds memory (about 0.7 GB a variant)."""
+    return max(1, min(due, 2 * (os.cpu_count() or 1)))
 
 
 def one_variant(path: Path, key: str, options: Options) -> tuple[bool, object]:
