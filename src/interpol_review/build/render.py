@@ -53,6 +53,34 @@ class DropWarnings(Preprocessor):
         return cell, resources
 
 
+class SettlingPDFExporter(PDFExporter):
+    """nbconvert's PDF route, running xelatex until the cross-references settle rather than a fixed three
+    times: a run that leaves the .aux, .toc and .out files as it found them typesets from references that
+    are already right, so the next would change nothing. Two runs suffice for this report (the PDF is
+    byte-identical to three runs'), and a report whose contents grow a page gets the third it needs.
+    Written here because nbconvert has no such setting, and latexmk, which does this, would be one more
+    system program for every machine and conda environment."""
+
+    REFERENCES = (".aux", ".toc", ".out")
+
+    def run_latex(self, filename, raise_on_failure=LatexFailed):
+        def log_error(command, out):
+            self.log.critical("%s failed: %s\n%s", command[0], command, out)
+
+        stem = Path(filename).with_suffix("")
+        before = None
+        for _ in range(self.latex_count):
+            if not self.run_command(self.latex_command, filename, 1, log_error, raise_on_failure):
+                return False
+            after = [
+                stem.with_suffix(suffix).read_bytes() for suffix in self.REFERENCES if stem.with_suffix(suffix).exists()
+            ]
+            if after == before:
+                break
+            before = after
+        return True
+
+
 def markdown_texts(notebook: nbformat.NotebookNode) -> list[str]:
     """The markdown of the report in reading order: cells, and what the chapters print as markdown."""
     texts = []
@@ -123,7 +151,7 @@ def render_pdf(report: nbformat.NotebookNode, engine: str) -> bytes:
         with chromium_from_environment():
             body, _ = html_exporter(WebPDFExporter, config).from_notebook_node(report)
         return body
-    exporter = PDFExporter(
+    exporter = SettlingPDFExporter(
         config=exporter_config({"html-only"}),
         extra_template_basedirs=[str(TEMPLATES)],
         template_name="latex",
