@@ -83,12 +83,17 @@ def in_python(code: str, env: dict) -> float:
     return float(result.stdout.strip().splitlines()[-1])
 
 
-KERNEL = """
+# What a report's kernel imports: the modules its chapters import, and what chapter.start loads with.
+CHAPTER_IMPORTS = (
+    "from interpol_review.report import chapter, summary, data_chapter, task_force, complaints, limits, "
+    "claims_chapter, methods, references; import interpol_review.analysis.run, interpol_review.ledger.load"
+)
+KERNEL = f"""
 import time
 from jupyter_client.manager import start_new_kernel
 start = time.perf_counter()
 manager, client = start_new_kernel(kernel_name="python3")
-client.execute_interactive("import interpol_review.report.chapter, seaborn, statsmodels.api, matplotlib.pyplot")
+client.execute_interactive({CHAPTER_IMPORTS!r})
 print(time.perf_counter() - start)
 client.stop_channels(); manager.shutdown_kernel(now=True)
 """
