@@ -10,10 +10,11 @@ PDF_ENGINE ?= latex
 # SYSTEM=skip: do not install system programs (conda users, machines without apt-get).
 SYSTEM ?= apt
 # Variants built at once: make's own -jN or JOBS=N when given, else the build's choice (every variant due,
-# up to twice the cores). Test workers: the same N, else one per core.
+# up to twice the cores). Test workers: the same N, else one per core. Recursive (=): make's -jN reaches
+# MAKEFLAGS only when recipes expand. nproc counts OMP_NUM_THREADS as the cores, hence the env -u.
 JOBS ?= $(patsubst -j%,%,$(filter -j%,$(MAKEFLAGS)))
-BUILD_JOBS := $(if $(JOBS),--jobs $(JOBS))
-TEST_JOBS := $(or $(JOBS),$(shell nproc 2>/dev/null || echo 1))
+BUILD_JOBS = $(if $(JOBS),--jobs $(JOBS))
+TEST_JOBS = $(or $(JOBS),$(shell env -u OMP_NUM_THREADS -u OMP_THREAD_LIMIT nproc 2>/dev/null || echo 1))
 # The browser for PDF_ENGINE=webpdf and the browser tests: Debian's Chromium where installed.
 CHROMIUM ?= $(firstword $(wildcard /usr/bin/chromium /usr/bin/chromium-browser))
 NBSTRIPOUT_OPTIONS := --keep-id --extra-keys "metadata.language_info"
@@ -84,7 +85,7 @@ parameters: $(SETUP_DONE) ## rewrite the chapters' parameters cells and README's
 	$(PY) -m interpol_review parameters
 
 # One test at a time to each worker, longest first (tests/conftest.py): the workers finish together.
-PYTEST := $(PY) -m pytest -n $(TEST_JOBS) --maxschedchunk 1
+PYTEST = $(PY) -m pytest -n $(TEST_JOBS) --maxschedchunk 1
 
 test: $(SETUP_DONE) $(SYSTEM_DONE) ## run the tests in parallel; SLOW=1 adds the slow ones in the same session (CI)
 	$(PYTEST) $(if $(SLOW),,-m "not slow")

@@ -164,3 +164,22 @@ def test_make_lab_starts_jupyterlab_as_root_on_localhost():
     finally:
         os.killpg(lab.pid, 15)
         lab.wait(timeout=30)
+
+
+@pytest.mark.parametrize(
+    ("options", "build", "workers"),
+    [
+        ([], "build --all --pdf-engine", f"-n {len(os.sched_getaffinity(0))} "),  # the build decides; a worker per core
+        (["-j3"], "build --all --jobs 3 --pdf-engine", "-n 3 "),
+        (["JOBS=1"], "build --all --jobs 1 --pdf-engine", "-n 1 "),
+    ],
+)
+def test_make_passes_its_jobs_to_the_build_and_the_tests(options, build, workers):
+    """make's -jN is seen only when recipes expand (GNU make 4.3 keeps it out of MAKEFLAGS while parsing)."""
+
+    def dry_run(target: str) -> str:
+        command = ["make", "--no-print-directory", "-n", target, "SYSTEM=skip", *options]
+        return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True).stdout
+
+    assert build in " ".join(dry_run("report").split())
+    assert workers in dry_run("test")
