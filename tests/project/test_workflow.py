@@ -111,8 +111,10 @@ def test_pip_install_into_a_fresh_venv_then_the_command_line_answers(tmp_path):
     fresh = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(fresh)], check=True)
     uv = Path(sys.executable).parent / "uv"
-    install = [str(uv), "pip", "install", "--python", str(fresh / "bin" / "python")] if uv.exists() else []
-    install = install or [str(fresh / "bin" / "pip"), "install", "--disable-pip-version-check"]
+    if uv.exists():
+        install = [str(uv), "pip", "install", "--python", str(fresh / "bin" / "python")]
+    else:
+        install = [str(fresh / "bin" / "pip"), "install", "--disable-pip-version-check"]
     installed = subprocess.run([*install, "-q", str(ROOT)], capture_output=True, text=True)
     assert installed.returncode == 0, installed.stderr[-2000:]
     environment = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "INTERPOL_REVIEW_ROOT")}

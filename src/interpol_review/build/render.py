@@ -67,14 +67,12 @@ class SettlingPDFExporter(PDFExporter):
         def log_error(command, out):
             self.log.critical("%s failed: %s\n%s", command[0], command, out)
 
-        stem = Path(filename).with_suffix("")
+        references = [Path(filename).with_suffix(suffix) for suffix in self.REFERENCES]
         before = None
         for _ in range(self.latex_count):
             if not self.run_command(self.latex_command, filename, 1, log_error, raise_on_failure):
                 return False
-            after = [
-                stem.with_suffix(suffix).read_bytes() for suffix in self.REFERENCES if stem.with_suffix(suffix).exists()
-            ]
+            after = [path.read_bytes() for path in references if path.exists()]
             if after == before:
                 break
             before = after

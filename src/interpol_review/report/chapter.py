@@ -14,6 +14,7 @@ import ast
 from typing import TYPE_CHECKING, Any
 
 from interpol_review.analysis.settings import Settings, declared, settings_from
+from interpol_review.core.paths import build_dir
 
 if TYPE_CHECKING:
     from interpol_review.analysis.run import Analysis
@@ -62,7 +63,6 @@ def start(number: int, namespace: dict[str, Any]) -> tuple[Analysis, Numbering]:
     parameter is answered before seconds of imports."""
     settings = settings_in(namespace)
     from interpol_review.analysis.run import cached_analysis
-    from interpol_review.core.paths import build_dir
     from interpol_review.ledger.load import load_ledger
     from interpol_review.report.figures import use_project_style
     from interpol_review.report.numbering import Numbering

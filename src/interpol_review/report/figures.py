@@ -16,6 +16,7 @@ import html
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import matplotlib as mpl
@@ -80,6 +81,7 @@ def draw(plot: PLOT, inputs: tuple) -> Drawings:
     return Drawings(wide_svg, narrow_svg, pdf)
 
 
+@cache
 def figure_code_hash() -> str:
     """The figure code (this module and plots.py) and the versions that draw it; the cache's key adds the
     layers below the report (plots.py formats numbers with core), so every line a drawing runs is in it."""
