@@ -185,3 +185,15 @@ def test_make_passes_its_jobs_to_the_build_and_the_tests(options, build, workers
 
     assert build in " ".join(dry_run("report").split())
     assert workers in dry_run("test")
+
+
+@pytest.mark.parametrize("module", ["pandas.core.frame", "scipy.stats._stats_py", "statsmodels.api", "nbconvert"])
+def test_the_set_up_leaves_the_packages_bytecode_compiled(module):
+    """Where PYTHONDONTWRITEBYTECODE is set, Python never writes bytecode, and without it in the venv every
+    build, kernel and test worker compiled the libraries again (3 s a kernel): `make setup` asks uv for it."""
+    import importlib
+    import importlib.util
+
+    source = importlib.import_module(module).__file__
+    compiled = Path(importlib.util.cache_from_source(source))
+    assert compiled.exists(), f"{compiled} is missing. Fix: `touch requirements.txt && make setup` compiles the venv"
