@@ -1,22 +1,27 @@
 """xelatex runs until the cross-references settle: twice when the second run leaves them as the first
-wrote them, more when a run changes them (contents that grow a page), never more than latex_count."""
+wrote them, more when a run changes them (contents that grow a page), never more than latex_count. With the
+references of the previous build, a run that reproduces them is the only one."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
 from interpol_review.build.render import SettlingPDFExporter
 
 
-def runs_for(tmp_path, monkeypatch, references: list[str]) -> int:
+def runs_for(tmp_path, monkeypatch, references: list[str], kept: Path | None = None) -> int:
     """How many xelatex runs, when run k leaves ``references[k]`` in notebook.aux (the last repeats)."""
-    monkeypatch.chdir(tmp_path)
-    exporter = SettlingPDFExporter()
+    work = tmp_path / "latex"
+    work.mkdir(parents=True)
+    monkeypatch.chdir(work)
+    exporter = SettlingPDFExporter(references_dir=kept)
     calls = []
 
     def run_command(command, filename, count, log, raise_on_failure=None):
         assert count == 1
-        (tmp_path / "notebook.aux").write_text(references[min(len(calls), len(references) - 1)])
+        (work / "notebook.aux").write_text(references[min(len(calls), len(references) - 1)])
         calls.append(filename)
         return True
 
@@ -35,3 +40,26 @@ def runs_for(tmp_path, monkeypatch, references: list[str]) -> int:
 )
 def test_xelatex_runs_until_the_references_settle(tmp_path, monkeypatch, references, expected):
     assert runs_for(tmp_path, monkeypatch, references) == expected
+
+
+def test_the_references_of_the_previous_build_settle_in_one_run_and_are_kept(tmp_path, monkeypatch):
+    kept = tmp_path / "kept"
+    assert runs_for(tmp_path / "first", monkeypatch, ["toc: p3"], kept) == 2  # nothing kept yet
+    assert (kept / "report.aux").read_text() == "toc: p3"
+    assert runs_for(tmp_path / "second", monkeypatch, ["toc: p3"], kept) == 1
+
+
+@pytest.mark.parametrize(
+    ("references", "expected"),
+    [
+        (["toc: p4"], 2),  # the pages moved since the last build: one run more than a settled start
+        (["toc: p4", "toc: p5"], 3),
+        (["a", "b", "c", "d", "e", "f"], 4),  # a stale start costs one run more than latex_count, no more
+    ],
+)
+def test_stale_references_cost_runs_until_they_settle(tmp_path, monkeypatch, references, expected):
+    kept = tmp_path / "kept"
+    kept.mkdir()
+    (kept / "report.aux").write_text("toc: p3")
+    assert runs_for(tmp_path / "run", monkeypatch, references, kept) == expected
+    assert (kept / "report.aux").read_text() == references[min(expected, len(references)) - 1]

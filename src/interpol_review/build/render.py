@@ -21,6 +21,7 @@ from nbconvert.preprocessors import Preprocessor
 from traitlets.config import Config
 
 from interpol_review.build.browser import CHROMIUM_ARGUMENTS, chromium_from_environment
+from interpol_review.core.atomic import write_bytes
 from interpol_review.core.errors import UserError
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -56,27 +57,59 @@ class DropWarnings(Preprocessor):
 class SettlingPDFExporter(PDFExporter):
     """nbconvert's PDF route, running xelatex until the cross-references settle rather than a fixed three
     times: a run that leaves the .aux, .toc and .out files as it found them typesets from references that
-    are already right, so the next would change nothing. Two runs suffice for this report (the PDF is
-    byte-identical to three runs'), and a report whose contents grow a page gets the third it needs.
-    Written here because nbconvert has no such setting, and latexmk, which does this, would be one more
-    system program for every machine and conda environment."""
+    are already right, so the next would change nothing. From nothing, two runs suffice for this report (the
+    PDF is byte-identical to three runs'), and a report whose contents grow a page gets the third it needs.
+
+    With ``references_dir``, the references of the previous build start the first run and the settled ones
+    are kept for the next (what latexmk does with its auxiliary files): a rebuild whose pages did not move
+    settles in one run, and one whose pages moved in two or three. The PDF is the same either way, since it
+    is typeset from the references that typesetting it reproduces.
+    Written here because nbconvert has no such setting, and latexmk would be one more system program for
+    every machine and conda environment."""
 
     REFERENCES = (".aux", ".toc", ".out")
+
+    def __init__(self, *args, references_dir: Path | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.references_dir = references_dir
 
     def run_latex(self, filename, raise_on_failure=LatexFailed):
         def log_error(command, out):
             self.log.critical("%s failed: %s\n%s", command[0], command, out)
 
         references = [Path(filename).with_suffix(suffix) for suffix in self.REFERENCES]
-        before = None
-        for _ in range(self.latex_count):
+        before = self.previous_references(references)
+        runs = self.latex_count + (before is not None)  # a stale start costs at most one run more
+        for _ in range(runs):
             if not self.run_command(self.latex_command, filename, 1, log_error, raise_on_failure):
                 return False
             after = [path.read_bytes() for path in references if path.exists()]
             if after == before:
                 break
             before = after
+        self.keep_references(references)
         return True
+
+    def previous_references(self, references: list[Path]) -> list[bytes] | None:
+        """The kept references, copied next to the .tex file; None when there are none."""
+        kept = [self.references_dir / f"report{path.suffix}" for path in references] if self.references_dir else []
+        if not any(path.exists() for path in kept):
+            return None
+        for source, target in zip(kept, references, strict=True):
+            if source.exists():
+                target.write_bytes(source.read_bytes())
+        return [path.read_bytes() for path in references if path.exists()]
+
+    def keep_references(self, references: list[Path]) -> None:
+        if self.references_dir is None:
+            return
+        self.references_dir.mkdir(parents=True, exist_ok=True)
+        for path in references:
+            kept = self.references_dir / f"report{path.suffix}"
+            if path.exists():
+                write_bytes(kept, path.read_bytes())
+            else:
+                kept.unlink(missing_ok=True)
 
 
 def markdown_texts(notebook: nbformat.NotebookNode) -> list[str]:
@@ -139,7 +172,9 @@ def render_html(report: nbformat.NotebookNode) -> str:
     return body
 
 
-def render_pdf(report: nbformat.NotebookNode, engine: str) -> bytes:
+def render_pdf(report: nbformat.NotebookNode, engine: str, references_dir: Path | None = None) -> bytes:
+    """The PDF; with the latex engine, ``references_dir`` keeps the cross-references between builds
+    (SettlingPDFExporter)."""
     if engine not in PDF_ENGINES:
         raise UserError(f"PDF_ENGINE={engine!r} is unknown. Fix: use one of {', '.join(PDF_ENGINES)}")
     if engine == "webpdf":
@@ -154,6 +189,7 @@ def render_pdf(report: nbformat.NotebookNode, engine: str) -> bytes:
         extra_template_basedirs=[str(TEMPLATES)],
         template_name="latex",
         template_file="interpol-report.tex.j2",
+        references_dir=references_dir,
     )
     exporter.register_preprocessor(DropWarnings(), enabled=True)
     try:

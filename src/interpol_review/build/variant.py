@@ -57,7 +57,8 @@ def build_variant(
     nbformat.write(report, work / "report.ipynb")
     html = render.render_html(report)
     say("HTML written")
-    pdf = render.render_pdf(report, pdf_engine) if pdf_engine != "none" else None
+    # The PDF's cross-references are kept from one build to the next: a rebuild typesets once, not twice.
+    pdf = render.render_pdf(report, pdf_engine, work / "latex-references") if pdf_engine != "none" else None
     if pdf is not None:
         say(f"PDF written ({pdf_engine})")
     out = reports_dir / variant
