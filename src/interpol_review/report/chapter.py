@@ -11,13 +11,15 @@ the injected cell starts with "# Parameters".
 from __future__ import annotations
 
 import ast
+import hashlib
 from typing import TYPE_CHECKING, Any
 
 from interpol_review.analysis.settings import Settings, declared, settings_from
-from interpol_review.core.paths import build_dir
+from interpol_review.core.paths import build_dir, raw_data_dir
 
 if TYPE_CHECKING:
     from interpol_review.analysis.run import Analysis
+    from interpol_review.ledger.load import Ledger
     from interpol_review.report.numbering import Numbering
 
 INJECTED_HEADER = "# Parameters"
@@ -63,10 +65,32 @@ def start(number: int, namespace: dict[str, Any]) -> tuple[Analysis, Numbering]:
     parameter is answered before seconds of imports."""
     settings = settings_in(namespace)
     from interpol_review.analysis.run import cached_analysis
-    from interpol_review.ledger.load import load_ledger
     from interpol_review.report.figures import use_project_style
     from interpol_review.report.numbering import Numbering
 
     use_project_style()
-    analysis = cached_analysis(load_ledger(), settings)
+    analysis = cached_analysis(ledger_read_once(), settings)
     return analysis, Numbering(chapter=number, figure_dir=build_dir() / "figures")
+
+
+LEDGERS_READ: dict[str, Ledger] = {}
+
+
+def ledger_read_once() -> Ledger:
+    """The ledger, read and checked once per kernel for each content of data/raw: a report's eight chapters
+    run in one kernel and each starts here (eight readings cost a variant half a second). An edit to
+    data/raw between two runs in Jupyter is read again."""
+    from interpol_review.ledger.checksums import MANIFEST
+    from interpol_review.ledger.load import FILE_NAMES, load_ledger
+
+    digest = hashlib.sha256()
+    for name in (*FILE_NAMES, MANIFEST):
+        try:
+            digest.update((raw_data_dir() / name).read_bytes())
+        except OSError:
+            return load_ledger()  # a missing or unreadable file: load_ledger says which, and how to fix it
+    key = digest.hexdigest()
+    if key not in LEDGERS_READ:
+        LEDGERS_READ.clear()
+        LEDGERS_READ[key] = load_ledger()
+    return LEDGERS_READ[key]
