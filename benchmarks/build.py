@@ -14,9 +14,10 @@ Measured, in this order, with the project's .venv and a cache of its own (so "co
   content); and once with every figure drawn again, as after an edit to plots.py;
 - one variant: the same for `latest` alone;
 - naive: for each variant and chapter, `jupyter nbconvert --execute`, then `--to html` and `--to pdf`;
-- the floor: what no build of N variants on C cores can avoid: importing the build once, and for each
-  variant a kernel starting and importing the report's libraries, the analysis read from its cache, and
-  the HTML and PDF rendered (xelatex), that work shared perfectly between the cores:
+- the floor: what no build of N variants on C cores can avoid: importing the build once (its checks,
+  papermill and nbconvert), and for each variant a kernel starting and importing the report's libraries,
+  the analysis read from its cache, and the HTML and PDF rendered with one xelatex run (the contents' page
+  numbers known from the previous build), that work shared perfectly between the cores:
   floor = imports + max(1, N / C) x (kernel + analysis + render). (Whole rounds of C variants, ceil(N / C),
   would be a higher floor than a build that runs every variant at once reaches.)
 
@@ -109,13 +110,19 @@ print(time.perf_counter() - start)
 """
 RENDER = """
 import time, nbformat
+from pathlib import Path
 from interpol_review.build import render
 report = nbformat.read("build/reports/latest/report.ipynb", as_version=4)
 start = time.perf_counter()
-render.render_html(report); render.render_pdf(report, "latex")
+render.render_html(report); render.render_pdf(report, "latex", Path("build/latest/latex-references"))
 print(time.perf_counter() - start)
 """
-IMPORTS = "import time; s = time.perf_counter(); import interpol_review.build.reports; print(time.perf_counter() - s)"
+IMPORTS = """
+import time
+start = time.perf_counter()
+import interpol_review.build.reports, interpol_review.build.variant
+print(time.perf_counter() - start)
+"""
 
 
 def floor(copy: Path, env: dict, variants: int, cores: int) -> dict[str, float]:
