@@ -114,7 +114,7 @@ from pathlib import Path
 from interpol_review.build import render
 report = nbformat.read("build/reports/latest/report.ipynb", as_version=4)
 start = time.perf_counter()
-render.render_html(report); render.render_pdf(report, "latex", Path("build/latest/latex-references"))
+render.render_html(report); render.render_pdf(report, "latex", Path("build/reports/latest/latex-references"))
 print(time.perf_counter() - start)
 """
 IMPORTS = """

@@ -15,8 +15,8 @@ def runs_for(tmp_path, monkeypatch, references: list[str], kept: Path | None = N
     """How many xelatex runs, when run k leaves ``references[k]`` in notebook.aux (the last repeats)."""
     work = tmp_path / "latex"
     work.mkdir(parents=True)
-    monkeypatch.chdir(work)
     exporter = SettlingPDFExporter(references_dir=kept)
+    monkeypatch.chdir(work)  # as nbconvert does, after the exporter is made: xelatex runs in a temporary folder
     calls = []
 
     def run_command(command, filename, count, log, raise_on_failure=None):
@@ -42,10 +42,13 @@ def test_xelatex_runs_until_the_references_settle(tmp_path, monkeypatch, referen
     assert runs_for(tmp_path, monkeypatch, references) == expected
 
 
-def test_the_references_of_the_previous_build_settle_in_one_run_and_are_kept(tmp_path, monkeypatch):
-    kept = tmp_path / "kept"
+@pytest.mark.parametrize("relative", [False, True])
+def test_the_references_of_the_previous_build_settle_in_one_run_and_are_kept(tmp_path, monkeypatch, relative):
+    monkeypatch.chdir(tmp_path)
+    kept = Path("kept") if relative else tmp_path / "kept"  # `--build-dir build/mine` gives a relative one
     assert runs_for(tmp_path / "first", monkeypatch, ["toc: p3"], kept) == 2  # nothing kept yet
-    assert (kept / "report.aux").read_text() == "toc: p3"
+    assert (tmp_path / "kept" / "report.aux").read_text() == "toc: p3"
+    monkeypatch.chdir(tmp_path)
     assert runs_for(tmp_path / "second", monkeypatch, ["toc: p3"], kept) == 1
 
 

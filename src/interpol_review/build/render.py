@@ -71,7 +71,8 @@ class SettlingPDFExporter(PDFExporter):
 
     def __init__(self, *args, references_dir: Path | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.references_dir = references_dir
+        # Absolute: xelatex runs in a temporary folder that nbconvert changes into.
+        self.references_dir = Path(references_dir).absolute() if references_dir is not None else None
 
     def run_latex(self, filename, raise_on_failure=LatexFailed):
         def log_error(command, out):
