@@ -12,8 +12,7 @@ from interpol_review.analysis.settings import LATEST, Settings
 from interpol_review.core.errors import ParameterError
 from interpol_review.ledger.load import Ledger
 from interpol_review.ledger.series import series_of
-from interpol_review.ledger.vocabulary import CCF_MEASURES, LEVEL_KINDS
-from interpol_review.stats import ccf
+from interpol_review.ledger.vocabulary import CCF_BODY, CCF_MEASURES, LEVEL_KINDS
 
 
 @dataclass(frozen=True)
@@ -33,7 +32,7 @@ def task_force_years(figures: pd.DataFrame) -> pd.Series:
 
 
 def ccf_years(figures: pd.DataFrame) -> pd.Series:
-    rows = figures[(figures["body"] == ccf.CCF) & figures["measure"].isin(CCF_MEASURES)]
+    rows = figures[(figures["body"] == CCF_BODY) & figures["measure"].isin(CCF_MEASURES)]
     return rows.loc[rows["kind"].isin(LEVEL_KINDS), "period_end"]
 
 

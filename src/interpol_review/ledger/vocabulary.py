@@ -9,6 +9,7 @@ BODIES = {
     "ccf_annual_report": "annual reports of the Commission for the Control of INTERPOL's Files",
     "german_government": "statements of the German federal government about INTERPOL's alerts",
 }
+CCF_BODY = "ccf_annual_report"
 
 INSTRUMENTS = {
     "red_notice_and_diffusion": "Red Notices and wanted-person diffusions together",

@@ -21,9 +21,9 @@ from statsmodels.stats.proportion import confint_proportions_2indep, proportion_
 
 from interpol_review.ledger.figure_rules import qualifier_items
 from interpol_review.ledger.status import Status
-from interpol_review.ledger.vocabulary import LEVEL_KINDS
+from interpol_review.ledger.vocabulary import CCF_BODY, LEVEL_KINDS
 
-CCF = "ccf_annual_report"
+CCF = CCF_BODY
 CASELOAD = (
     "requests_received",
     "requests_admissible",
