@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from interpol_review.analysis.cache import cached
 from interpol_review.checks import consistency
 from interpol_review.checks.coverage import coverage, never_published
 from interpol_review.core.formatting import listing, period_text, plural, years
@@ -131,7 +132,9 @@ def rule_words(rule: str, parameter_value: str) -> str:
 
 
 def checks_table(analysis, numbering):
-    checks = consistency.cross_source_checks(analysis.ledger.figures, analysis.ledger.disagreements)
+    figures, disagreements = analysis.ledger.figures, analysis.ledger.disagreements
+    # Kept with the analyses (same key rules): half a second of every report build otherwise.
+    checks = cached("checks", (figures, disagreements), lambda: consistency.cross_source_checks(figures, disagreements))
     counted = checks["verdict"].value_counts()
     shown = checks[checks["verdict"] != consistency.AGREES]
     text = (
