@@ -21,6 +21,8 @@ Measured, in this order, with the project's .venv and a cache of its own (so "co
   floor = imports + max(1, N / C) x (kernel + analysis + render). (Whole rounds of C variants, ceil(N / C),
   would be a higher floor than a build that runs every variant at once reaches.)
 
+The rows the ratios divide (the full rebuild, one variant and each part of the floor) are the median of
+three runs (`--repeats`): one run of the same build varies by about 10% on a shared 2-core machine.
 Timings are information, never a pass/fail (the guide: ratios in one run, not timed tests).
 """
 
@@ -29,6 +31,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -66,6 +69,12 @@ def forget_chapters(copy: Path, figures: bool = False) -> None:
     for pattern in ("executed-*", "figure-*") if figures else ("executed-*",):
         for path in (copy / "build" / "cache").glob(pattern):
             path.unlink()
+
+
+def full_rebuild(copy: Path, env: dict, *options: str) -> float:
+    """A build with every chapter executed again (forget_chapters), the analyses and figures cached."""
+    forget_chapters(copy)
+    return timed([PYTHON, "-m", "interpol_review", "build", "--force", *options], copy, env)
 
 
 def edit_prose(chapter: Path) -> None:
@@ -125,14 +134,20 @@ print(time.perf_counter() - start)
 """
 
 
-def floor(copy: Path, env: dict, variants: int, cores: int) -> dict[str, float]:
+def median_time(repeats: int, measure) -> float:
+    return statistics.median(measure() for _ in range(repeats))
+
+
+def floor(copy: Path, env: dict, variants: int, cores: int, repeats: int) -> dict[str, float]:
     work = {**env, "PWD": str(copy)}
-    parts = {
-        "build imports": in_python(IMPORTS, work),
-        "kernel start and imports": in_python(KERNEL, work),
-        "analysis from its cache": in_python(f"import os; os.chdir({str(copy)!r})\n" + ANALYSIS, work),
-        "render HTML and PDF": in_python(f"import os; os.chdir({str(copy)!r})\n" + RENDER, work),
+    here = f"import os; os.chdir({str(copy)!r})\n"
+    codes = {
+        "build imports": IMPORTS,
+        "kernel start and imports": KERNEL,
+        "analysis from its cache": here + ANALYSIS,
+        "render HTML and PDF": here + RENDER,
     }
+    parts = {name: median_time(repeats, lambda code=code: in_python(code, work)) for name, code in codes.items()}
     shares = max(1.0, variants / cores)
     per_variant = parts["kernel start and imports"] + parts["analysis from its cache"] + parts["render HTML and PDF"]
     parts["floor"] = parts["build imports"] + shares * per_variant
@@ -159,6 +174,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--variants", nargs="+", default=sorted(p.stem for p in (ROOT / "params").glob("*.yaml")))
     parser.add_argument("--skip-naive", action="store_true", help="leave out the slow naive nbconvert chain")
+    parser.add_argument("--repeats", type=int, default=3, help="runs of the rows the ratios divide (the median)")
     arguments = parser.parse_args()
     variants, cores = arguments.variants, os.cpu_count() or 1
     copy = scratch_copy(variants)
@@ -176,17 +192,15 @@ def main() -> None:
     rows["no-op after touching every file"] = timed([*make, "report"], copy, env)
     edit_prose(copy / "notebooks" / "03-task-force.ipynb")
     rows["prose edit in one chapter"] = timed([*make, "report"], copy, env)
-    forget_chapters(copy)
-    rows["full rebuild, parallel"] = timed([*build, "--all", "--force"], copy, env)
+    rows["full rebuild, parallel"] = median_time(arguments.repeats, lambda: full_rebuild(copy, env, "--all"))
     forget_chapters(copy, figures=True)
     rows["full rebuild, figures drawn again"] = timed([*build, "--all", "--force"], copy, env)
-    forget_chapters(copy)
-    rows["full rebuild, serial"] = timed([*build, "--all", "--force", "--jobs", "1"], copy, env)
-    forget_chapters(copy)
-    rows["one variant (latest)"] = timed([*build, "--variant", "latest", "--force"], copy, env)
+    rows["full rebuild, serial"] = full_rebuild(copy, env, "--all", "--jobs", "1")
+    one_variant = ("--variant", "latest")
+    rows["one variant (latest)"] = median_time(arguments.repeats, lambda: full_rebuild(copy, env, *one_variant))
     if not arguments.skip_naive:
         rows["naive nbconvert chain"] = naive(copy, env, variants)
-    parts = floor(copy, env, len(variants), cores)
+    parts = floor(copy, env, len(variants), cores, arguments.repeats)
     shutil.rmtree(copy.parent, ignore_errors=True)
 
     print(f"build timings: {len(variants)} variants ({', '.join(variants)}), {cores} cores")

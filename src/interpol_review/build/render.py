@@ -16,10 +16,13 @@ from pathlib import Path
 import nbformat
 from nbconvert import HTMLExporter, PDFExporter, WebPDFExporter
 from nbconvert.exporters.pdf import LatexFailed
+from nbconvert.filters.pandoc import convert_pandoc
 from nbconvert.filters.strings import add_anchor
 from nbconvert.preprocessors import Preprocessor
+from nbconvert.utils.pandoc import get_pandoc_version
 from traitlets.config import Config
 
+from interpol_review.analysis.cache import cached
 from interpol_review.build.browser import CHROMIUM_ARGUMENTS, chromium_from_environment
 from interpol_review.core.atomic import write_bytes
 from interpol_review.core.errors import UserError
@@ -113,6 +116,14 @@ class SettlingPDFExporter(PDFExporter):
                 kept.unlink(missing_ok=True)
 
 
+def kept_pandoc(source, from_format, to_format, extra_args=None) -> str:
+    """nbconvert's convert_pandoc, kept in build/cache by what it converts and pandoc's version. The LaTeX
+    route calls pandoc twice for every markdown cell and output, some 90 processes a report, at 14 ms each
+    (most of it waiting for the process to start); a rebuild finds nearly all of them kept."""
+    parts = (get_pandoc_version(), source, from_format, to_format, list(extra_args or []))
+    return cached("pandoc", parts, lambda: convert_pandoc(source, from_format, to_format, extra_args))
+
+
 def markdown_texts(notebook: nbformat.NotebookNode) -> list[str]:
     """The markdown of the report in reading order: cells, and what the chapters print as markdown."""
     texts = []
@@ -193,6 +204,7 @@ def render_pdf(report: nbformat.NotebookNode, engine: str, references_dir: Path 
         references_dir=references_dir,
     )
     exporter.register_preprocessor(DropWarnings(), enabled=True)
+    exporter.register_filter("convert_pandoc", kept_pandoc)
     try:
         body, _ = exporter.from_notebook_node(report)
     except LatexFailed as error:
