@@ -75,3 +75,15 @@ def test_a_wide_table_gets_a_smaller_font():
 def test_the_csv_holds_the_text_the_reader_sees():
     frame = pd.DataFrame({"Figure": [figure_ids("F026")], "Count": ["1,270"]})
     assert table(frame).csv() == 'Figure,Count\nF026,"1,270"\n'
+
+
+def test_a_tables_latex_is_kept_by_its_content_links_included(tmp_path, monkeypatch):
+    monkeypatch.setenv("INTERPOL_REVIEW_ROOT", str(tmp_path))  # a cache of its own
+    frame = pd.DataFrame({"Source": [Link("S01", "https://example.org/one")], "Count": ["1,270"]})
+    first = table(frame, ["Count"])
+    assert first.latex() == first.typeset() == table(frame.copy(), ["Count"]).latex()
+    assert len(list((tmp_path / "build" / "cache").glob("table-*.pickle"))) == 1
+
+    moved = pd.DataFrame({"Source": [Link("S01", "https://example.org/two")], "Count": ["1,270"]})
+    assert "example.org/two" in table(moved, ["Count"]).latex()  # same text, another address: typeset again
+    assert "example.org/two" not in first.latex()

@@ -10,12 +10,16 @@ references need. The CSV travels in the output under its own MIME type; the buil
 
 from __future__ import annotations
 
+import hashlib
 import html
 import math
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 
 import pandas as pd
 
+from interpol_review.analysis.cache import cached
 from interpol_review.report.links import Link, Parts, Target, anchor, latex_escape, markdown_escape
 
 CSV_MIME = "text/csv"
@@ -113,6 +117,13 @@ class Table:
         )
 
     def latex(self) -> str:
+        """The longtable, kept in build/cache by everything it is made of (pandas' Styler takes a report's
+        kernel a quarter of a second for its thirty tables, the same in every variant and every run)."""
+        cells = self.frame.map(repr)  # a link's repr holds its address, its str only its text
+        parts = (table_code_hash(), cells, self.number, self.caption, self.numeric, self.row_header, repr(self.source))
+        return cached("table", parts, self.typeset)
+
+    def typeset(self) -> str:
         size, column_format, padding = self.layout()
         frame = self.frame.map(cell_latex)
         frame.columns = [rf"\textbf{{{latex_escape(str(name))}}}" for name in self.frame.columns]
@@ -175,6 +186,16 @@ class Table:
             else:
                 share = {name: max(left, 0.0) * word[name] / minimum for name in text} if minimum else {}
         return [fixed.get(name, share.get(name)) for name in columns]
+
+
+@cache
+def table_code_hash() -> str:
+    """The table code (this module and links.py) and the pandas that typesets it; the cache's key adds the
+    layers below the report."""
+    digest = hashlib.sha256(pd.__version__.encode())
+    for module in ("tables.py", "links.py"):
+        digest.update((Path(__file__).parent / module).read_bytes())
+    return digest.hexdigest()
 
 
 def shared(left: float, wanted: dict[str, float], floor: dict[str, float]) -> dict[str, float]:
