@@ -18,9 +18,9 @@ def test_serial_from_nothing_and_parallel_from_the_cache_give_the_same_bytes(tmp
     assert first.returncode == 0, first.stderr + first.stdout
     assert "latest: chapter 1/8" in first.stdout  # executed, not reused
     shared = project_copy(tmp_path / "shared")  # the cache the session's build (`reports`) filled
-    references = alone / "build" / "latest" / "latex-references"
+    references = alone / "build" / "reports" / "latest" / "latex-references"
     assert (references / "report.toc").exists()
-    shutil.copytree(references, shared / "build" / "latest" / "latex-references")  # xelatex runs once
+    shutil.copytree(references, shared / "build" / "reports" / "latest" / "latex-references")  # xelatex runs once
     second = cli(
         "build",
         "--force",
