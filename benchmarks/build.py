@@ -14,12 +14,13 @@ Measured, in this order, with the project's .venv and a cache of its own (so "co
   content); and once with every figure drawn again, as after an edit to plots.py;
 - one variant: the same for `latest` alone;
 - naive: for each variant and chapter, `jupyter nbconvert --execute`, then `--to html` and `--to pdf`;
-- the floor: what no build of N variants on C cores can avoid: importing the build once (its checks,
-  papermill and nbconvert), and for each variant a kernel starting and importing the report's libraries,
-  the analysis read from its cache, and the HTML and PDF rendered with one xelatex run (the contents' page
-  numbers known from the previous build), that work shared perfectly between the cores:
-  floor = imports + max(1, N / C) x (kernel + analysis + render). (Whole rounds of C variants, ceil(N / C),
-  would be a higher floor than a build that runs every variant at once reaches.)
+- the floor: what no build of N variants on C cores can avoid: importing the build once (papermill,
+  nbconvert and what checks the ledger, counted as if paid before any variant starts, although the build
+  checks the ledger while its variants start), and for each variant a kernel starting and importing the
+  report's libraries, the analysis read from its cache, and the HTML and PDF rendered with one xelatex run
+  (the contents' page numbers known from the previous build), that work shared perfectly between the
+  cores: floor = imports + max(1, N / C) x (kernel + analysis + render). (Whole rounds of C variants,
+  ceil(N / C), would be a higher floor than a build that runs every variant at once reaches.)
 
 The rows the ratios divide (the full rebuild, one variant and each part of the floor) are the median of
 three runs (`--repeats`): one run of the same build varies by about 10% on a shared 2-core machine.
@@ -129,7 +130,8 @@ print(time.perf_counter() - start)
 IMPORTS = """
 import time
 start = time.perf_counter()
-import interpol_review.build.reports, interpol_review.build.variant
+import interpol_review.build.reports, interpol_review.build.variant  # papermill, nbconvert
+import interpol_review.checks.feasibility, interpol_review.ledger.load, interpol_review.analysis.window  # checks
 print(time.perf_counter() - start)
 """
 

@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -141,6 +142,48 @@ def test_a_broken_ledger_is_named_by_file_line_and_column(project, change, expec
     assert_refused(result, *expected)
     if raw is not None:
         assert_nothing_written(project, raw)
+
+
+def kernels_of(project: Path) -> list[int]:
+    """Kernels still running for this project (their environment names it)."""
+    found = []
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            if b"ipykernel" in (proc / "cmdline").read_bytes() and (
+                f"INTERPOL_REVIEW_ROOT={project}".encode() in (proc / "environ").read_bytes().split(b"\0")
+            ):
+                found.append(int(proc.name))
+        except OSError:
+            continue  # ended while we looked
+    return found
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            lambda project: edit_cell(project / "data" / "raw" / "figures.csv", "F024", "value", "-26"),
+            ["figures.csv, line 25, column 'value'", "cannot be negative"],
+        ),
+        (
+            lambda project: write_params(project, "bad.yaml", "start_year: 2005\nend_year: 2006\n"),
+            ["params/bad.yaml", "2005-2006 holds no task force figure"],
+        ),
+    ],
+)
+def test_variants_built_side_by_side_publish_nothing_when_a_check_fails(project, change, expected):
+    """Side by side, the workers start their kernels while the build checks the ledger and the years: a
+    failed check still refuses the build with its own message, and stops every worker and kernel."""
+    change(project)
+    raw = folder_bytes(project / "data" / "raw")
+    result = build(project, "--all", "--jobs", "4")
+    assert_refused(result, *expected)
+    assert_nothing_written(project, raw)
+    for _ in range(30):
+        if not kernels_of(project):
+            break
+        time.sleep(0.1)
+    assert kernels_of(project) == []
 
 
 def test_a_reports_folder_that_cannot_be_written_is_named(project, tmp_path):

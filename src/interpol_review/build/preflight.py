@@ -1,6 +1,7 @@
-"""Checks before any notebook runs, so that a build fails in a second with one message rather than after
-every chapter ran: the PDF engine is installed, reports/ and build/ can be written, the ledger is valid
-and its figures can all be true together."""
+"""Checks before a build publishes anything, so that it fails in a second with one message rather than
+after every chapter ran: the PDF engine is installed, reports/ and build/ can be written (checked first,
+before the build's imports), the ledger is valid and its figures can all be true together (checked while
+the variants start: its libraries, pandera and scipy's solvers, are imported then)."""
 
 from __future__ import annotations
 
@@ -8,12 +9,14 @@ import importlib.util
 import shutil
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from interpol_review.build.browser import chromium_path
-from interpol_review.checks.feasibility import conflict_problems
 from interpol_review.core.errors import LedgerError, UserError
 from interpol_review.core.paths import shown_path
-from interpol_review.ledger.load import Ledger, load_ledger
+
+if TYPE_CHECKING:
+    from interpol_review.ledger.load import Ledger
 
 MIN_FREE_BYTES = 200_000_000  # a build writes about 20 MB; far less free space will end in a failure
 
@@ -53,15 +56,11 @@ def writable(folder: Path) -> None:
 
 
 def valid_ledger() -> Ledger:
+    from interpol_review.checks.feasibility import conflict_problems
+    from interpol_review.ledger.load import load_ledger
+
     ledger = load_ledger()
     problems = conflict_problems(ledger)
     if problems:
         raise LedgerError(problems)
     return ledger
-
-
-def preflight(engine: str, reports_dir: Path, build_dir: Path) -> Ledger:
-    engine_ready(engine)
-    writable(reports_dir)
-    writable(build_dir)
-    return valid_ledger()

@@ -1,9 +1,12 @@
 """Build every report that is out of date, from one process: the imports and the checks are paid once,
 and the variants run side by side, one kernel each (a failure stays in its variant).
 
-The process checks every input before it imports papermill and nbconvert (a refused input is answered
-in a second or two, not after seconds of imports), then imports them and forks, so each worker starts
-with them loaded. Output stays readable: one line per step, each prefixed by its variant.
+The process checks the parameters, the PDF engine and the folders before it imports papermill and
+nbconvert (a refused input is answered in a second or two, not after seconds of imports), then imports
+them and forks, so each worker starts with them loaded. The ledger and the report's years are checked
+while the workers start their kernels (a second of the build that would leave a core idle); no worker
+publishes a report before those checks pass, and a check that fails stops every worker. Output stays
+readable: one line per step, each prefixed by its variant.
 """
 
 from __future__ import annotations
@@ -13,13 +16,15 @@ import multiprocessing
 import os
 import sys
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from interpol_review.build import due
 from interpol_review.build.index import write_index
 from interpol_review.build.params import check_params_files, read_params_file
-from interpol_review.build.preflight import preflight
+from interpol_review.build.preflight import engine_ready, writable
 from interpol_review.build.staging import remove_leftovers
 from interpol_review.core.errors import ParameterError, UserError, os_error_message
 from interpol_review.core.paths import project_root
@@ -55,7 +60,7 @@ def say(message: str) -> None:
 
 def check_years(params_files: list[Path], ledger) -> None:
     """Each report's years hold data (a window without a figure is a parameter error, found before any
-    chapter runs and before reports/ is touched)."""
+    report is published and before reports/ is touched)."""
     from interpol_review.analysis.window import resolve
 
     for path in params_files:
@@ -66,11 +71,20 @@ def check_years(params_files: list[Path], ledger) -> None:
             raise ParameterError(f"{path}: {error}") from error
 
 
+def check_ledger_and_years(params_files: list[Path], reports_dir: Path) -> None:
+    """The checks that need the ledger (its rules, that its figures can all be true together, each report's
+    years), then the leftovers of killed builds cleared: what must hold before a report is published."""
+    from interpol_review.build.preflight import valid_ledger
+
+    check_years(params_files, valid_ledger())
+    remove_leftovers(reports_dir)
+
+
 def build_reports(params_files: list[Path], options: Options) -> list[Path]:
     check_params_files(params_files)
-    ledger = preflight(options.pdf_engine, options.reports_dir, options.build_dir)
-    check_years(params_files, ledger)
-    remove_leftovers(options.reports_dir)
+    engine_ready(options.pdf_engine)
+    writable(options.reports_dir)
+    writable(options.build_dir)
     # Temporary files (LaTeX runs) go under build/tmp, cleared by every build: a killed build leaks nothing
     # for long.
     temporary = options.build_dir / "tmp"
@@ -89,10 +103,13 @@ def build_reports(params_files: list[Path], options: Options) -> list[Path]:
         for p in params_files
         if options.force or options.chapters or not due.up_to_date(options.reports_dir, p.stem, keys[p])
     ]
+    checks = lambda: check_ledger_and_years(params_files, options.reports_dir)  # noqa: E731
+    if not todo:
+        checks()  # a broken ledger is named even when every report is up to date
     for path in params_files:
         if path not in todo:
             say(f"{path.stem}: up to date")
-    built, failures = run_all(todo, keys, options)
+    built, failures = run_all(todo, keys, options, checks) if todo else ([], [])
     if not options.chapters:
         all_keys = {path.stem: key for path, key in keys.items()}
         write_index(params_files, options.reports_dir, due.index_key(all_keys))
@@ -102,25 +119,42 @@ def build_reports(params_files: list[Path], options: Options) -> list[Path]:
     return built
 
 
-def run_all(todo: list[Path], keys: dict[Path, str], options: Options) -> tuple[list[Path], list[tuple[str, str]]]:
+def run_all(
+    todo: list[Path], keys: dict[Path, str], options: Options, checks: Callable[[], None]
+) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Build the variants due, one at a time or side by side; ``checks`` must pass before any publishes."""
     import interpol_review.build.variant  # noqa: F401 - papermill and nbconvert, once, before the fork
 
     built, failures = [], []
     processes = options.jobs or default_processes(len(todo))
     if processes <= 1 or len(todo) <= 1:
+        checks()
         for path in todo:
             outcome = one_variant(path, keys[path], options)
             (built.append(outcome[1]) if outcome[0] else failures.append((path.stem, outcome[1])))
         return built, failures
     context = multiprocessing.get_context("fork")
-    # A Ctrl-C leaves the with-block by an exception, and Pool.__exit__ terminates every worker at once:
-    # no variant goes on being built (and published) after the user stopped the build.
+    CHECKS_PASSED["event"] = context.Event()  # before the fork: every worker waits on the same event
+    # A Ctrl-C, or a failed check, leaves the with-block by an exception, and Pool.__exit__ terminates every
+    # worker at once: no variant goes on being built (and published) after the build stopped.
     with context.Pool(processes=min(processes, len(todo))) as pool:
         pending = [(path, pool.apply_async(one_variant, (path, keys[path], options))) for path in todo]
+        checks()
+        CHECKS_PASSED["event"].set()
         for path, result in pending:
             ok, value = result.get()
             (built.append(value) if ok else failures.append((path.stem, value)))
     return sorted(built), failures
+
+
+CHECKS_PASSED: dict[str, Any] = {"event": None}  # set by run_all for its workers; None: nothing to wait for
+
+
+def wait_for_checks() -> None:
+    """In a worker, before it publishes: until the build's checks of the ledger and the years passed (a
+    failed check terminates the worker here or earlier)."""
+    if CHECKS_PASSED["event"] is not None:
+        CHECKS_PASSED["event"].wait()
 
 
 def default_processes(due: int) -> int:
@@ -137,7 +171,14 @@ def one_variant(path: Path, key: str, options: Options) -> tuple[bool, object]:
 
     try:
         folder = build_variant(
-            path, options.reports_dir, options.build_dir, options.pdf_engine, key, list(options.chapters) or None, say
+            path,
+            options.reports_dir,
+            options.build_dir,
+            options.pdf_engine,
+            key,
+            list(options.chapters) or None,
+            say,
+            before_publishing=wait_for_checks,
         )
         return True, folder
     except UserError as error:

@@ -36,8 +36,11 @@ def build_variant(
     key: str = "",
     chapters: list[str] | None = None,
     progress: Callable[[str], None] = print,
+    before_publishing: Callable[[], None] = lambda: None,
 ) -> Path:
-    """Build reports/<variant>/ from params/<variant>.yaml; return the folder."""
+    """Build reports/<variant>/ from params/<variant>.yaml; return the folder. ``before_publishing`` is
+    called once everything is rendered, before reports/ is touched (a parallel build waits there for its
+    checks of the ledger)."""
     started = time.perf_counter()
     variant, settings = read_params_file(params_file)
     say = lambda message: progress(f"{variant}: {message}")  # noqa: E731
@@ -61,6 +64,7 @@ def build_variant(
     pdf = render.render_pdf(report, pdf_engine, work / "latex-references") if pdf_engine != "none" else None
     if pdf is not None:
         say(f"PDF written ({pdf_engine})")
+    before_publishing()
     out = reports_dir / variant
     staging = staging_folder(reports_dir, variant)
     (staging / "report.html").write_text(html, encoding="utf-8")
