@@ -23,7 +23,8 @@ Measured, in this order, with the project's .venv and a cache of its own (so "co
   ceil(N / C), would be a higher floor than a build that runs every variant at once reaches.)
 
 The rows the ratios divide (the full rebuild, one variant and each part of the floor) are the median of
-three runs (`--repeats`): one run of the same build varies by about 10% on a shared 2-core machine.
+three runs (`--repeats`), measured in turn: one run of the same build varies by about 10% on a shared
+2-core machine, and a slow minute then slows both sides of a ratio.
 Timings are information, never a pass/fail (the guide: ratios in one run, not timed tests).
 """
 
@@ -136,11 +137,8 @@ print(time.perf_counter() - start)
 """
 
 
-def median_time(repeats: int, measure) -> float:
-    return statistics.median(measure() for _ in range(repeats))
-
-
-def floor(copy: Path, env: dict, variants: int, cores: int, repeats: int) -> dict[str, float]:
+def floor_parts(copy: Path, env: dict) -> dict[str, float]:
+    """One measurement of each part of the floor."""
     work = {**env, "PWD": str(copy)}
     here = f"import os; os.chdir({str(copy)!r})\n"
     codes = {
@@ -149,11 +147,28 @@ def floor(copy: Path, env: dict, variants: int, cores: int, repeats: int) -> dic
         "analysis from its cache": here + ANALYSIS,
         "render HTML and PDF": here + RENDER,
     }
-    parts = {name: median_time(repeats, lambda code=code: in_python(code, work)) for name, code in codes.items()}
+    return {name: in_python(code, work) for name, code in codes.items()}
+
+
+def with_floor(parts: dict[str, float], variants: int, cores: int) -> dict[str, float]:
     shares = max(1.0, variants / cores)
     per_variant = parts["kernel start and imports"] + parts["analysis from its cache"] + parts["render HTML and PDF"]
-    parts["floor"] = parts["build imports"] + shares * per_variant
-    return parts
+    return {**parts, "floor": parts["build imports"] + shares * per_variant}
+
+
+def interleaved(copy: Path, env: dict, repeats: int) -> dict[str, float]:
+    """The full rebuild, one variant and the floor's parts, measured in turn ``repeats`` times; the median
+    of each. In turn, so that a slower minute of a shared machine slows numerator and denominator alike."""
+    runs: dict[str, list[float]] = {}
+    for _ in range(repeats):
+        measured = {
+            "full rebuild, parallel": full_rebuild(copy, env, "--all"),
+            "one variant (latest)": full_rebuild(copy, env, "--variant", "latest"),
+            **floor_parts(copy, env),
+        }
+        for name, seconds in measured.items():
+            runs.setdefault(name, []).append(seconds)
+    return {name: statistics.median(values) for name, values in runs.items()}
 
 
 def naive(copy: Path, env: dict, variants: list[str]) -> float:
@@ -194,15 +209,15 @@ def main() -> None:
     rows["no-op after touching every file"] = timed([*make, "report"], copy, env)
     edit_prose(copy / "notebooks" / "03-task-force.ipynb")
     rows["prose edit in one chapter"] = timed([*make, "report"], copy, env)
-    rows["full rebuild, parallel"] = median_time(arguments.repeats, lambda: full_rebuild(copy, env, "--all"))
+    medians = interleaved(copy, env, arguments.repeats)
+    rows["full rebuild, parallel"] = medians.pop("full rebuild, parallel")
     forget_chapters(copy, figures=True)
     rows["full rebuild, figures drawn again"] = timed([*build, "--all", "--force"], copy, env)
     rows["full rebuild, serial"] = full_rebuild(copy, env, "--all", "--jobs", "1")
-    one_variant = ("--variant", "latest")
-    rows["one variant (latest)"] = median_time(arguments.repeats, lambda: full_rebuild(copy, env, *one_variant))
+    rows["one variant (latest)"] = medians.pop("one variant (latest)")
     if not arguments.skip_naive:
         rows["naive nbconvert chain"] = naive(copy, env, variants)
-    parts = floor(copy, env, len(variants), cores, arguments.repeats)
+    parts = with_floor(medians, len(variants), cores)
     shutil.rmtree(copy.parent, ignore_errors=True)
 
     print(f"build timings: {len(variants)} variants ({', '.join(variants)}), {cores} cores")
