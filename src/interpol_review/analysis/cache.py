@@ -39,6 +39,15 @@ def source_hash() -> str:
     return digest.hexdigest()
 
 
+def code_digest(versions: str, modules: list[Path]) -> str:
+    """SHA-256 of library versions and of the source of the modules that make a kept result (a figure, a
+    table): the part of its key that the layers below (source_hash) do not cover."""
+    digest = hashlib.sha256(versions.encode())
+    for module in modules:
+        digest.update(module.read_bytes())
+    return digest.hexdigest()
+
+
 def fingerprint(value: Any, digest) -> None:
     """Feed ``value`` into ``digest`` by content: tables by their cells and row labels, arrays by their bytes."""
     if isinstance(value, pd.Series):

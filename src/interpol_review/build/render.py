@@ -96,13 +96,16 @@ class SettlingPDFExporter(PDFExporter):
 
     def previous_references(self, references: list[Path]) -> list[bytes] | None:
         """The kept references, copied next to the .tex file; None when there are none."""
-        kept = [self.references_dir / f"report{path.suffix}" for path in references] if self.references_dir else []
-        if not any(path.exists() for path in kept):
+        if self.references_dir is None:
             return None
-        for source, target in zip(kept, references, strict=True):
+        kept = {}
+        for path in references:
+            source = self.references_dir / f"report{path.suffix}"
             if source.exists():
-                target.write_bytes(source.read_bytes())
-        return [path.read_bytes() for path in references if path.exists()]
+                kept[path] = source.read_bytes()
+        for path, data in kept.items():
+            path.write_bytes(data)
+        return list(kept.values()) or None
 
     def keep_references(self, references: list[Path]) -> None:
         if self.references_dir is None:

@@ -81,15 +81,13 @@ def ledger_read_once() -> Ledger:
     run in one kernel and each starts here (eight readings cost a variant half a second). An edit to
     data/raw between two runs in Jupyter is read again."""
     from interpol_review.ledger.checksums import MANIFEST
-    from interpol_review.ledger.load import FILE_NAMES, load_ledger
+    from interpol_review.ledger.load import data_sha256, load_ledger
 
-    digest = hashlib.sha256()
-    for name in (*FILE_NAMES, MANIFEST):
-        try:
-            digest.update((raw_data_dir() / name).read_bytes())
-        except OSError:
-            return load_ledger()  # a missing or unreadable file: load_ledger says which, and how to fix it
-    key = digest.hexdigest()
+    raw = raw_data_dir()
+    try:
+        key = data_sha256(raw) + hashlib.sha256((raw / MANIFEST).read_bytes()).hexdigest()
+    except OSError:
+        return load_ledger()  # a missing or unreadable file: load_ledger says which, and how to fix it
     if key not in LEDGERS_READ:
         LEDGERS_READ.clear()
         LEDGERS_READ[key] = load_ledger()

@@ -23,7 +23,7 @@ import matplotlib as mpl
 import matplotlib.pyplot as plt
 import seaborn as sns
 
-from interpol_review.analysis.cache import cached
+from interpol_review.analysis.cache import cached, code_digest
 from interpol_review.core.atomic import write_bytes
 from interpol_review.report.links import Parts, anchor, latex_escape
 
@@ -85,10 +85,8 @@ def draw(plot: PLOT, inputs: tuple) -> Drawings:
 def figure_code_hash() -> str:
     """The figure code (this module and plots.py) and the versions that draw it; the cache's key adds the
     layers below the report (plots.py formats numbers with core), so every line a drawing runs is in it."""
-    digest = hashlib.sha256(f"{mpl.__version__} {sns.__version__}".encode())
-    for module in ("figures.py", "plots.py"):
-        digest.update((Path(__file__).parent / module).read_bytes())
-    return digest.hexdigest()
+    here = Path(__file__).parent
+    return code_digest(f"{mpl.__version__} {sns.__version__}", [here / "figures.py", here / "plots.py"])
 
 
 # Settings of the session, not of the drawing: Jupyter's inline backend turns `interactive` on at the first

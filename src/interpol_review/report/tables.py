@@ -10,7 +10,6 @@ references need. The CSV travels in the output under its own MIME type; the buil
 
 from __future__ import annotations
 
-import hashlib
 import html
 import math
 from dataclasses import dataclass, field
@@ -19,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from interpol_review.analysis.cache import cached
+from interpol_review.analysis.cache import cached, code_digest
 from interpol_review.report.links import Link, Parts, Target, anchor, latex_escape, markdown_escape
 
 CSV_MIME = "text/csv"
@@ -192,10 +191,8 @@ class Table:
 def table_code_hash() -> str:
     """The table code (this module and links.py) and the pandas that typesets it; the cache's key adds the
     layers below the report."""
-    digest = hashlib.sha256(pd.__version__.encode())
-    for module in ("tables.py", "links.py"):
-        digest.update((Path(__file__).parent / module).read_bytes())
-    return digest.hexdigest()
+    here = Path(__file__).parent
+    return code_digest(pd.__version__, [here / "tables.py", here / "links.py"])
 
 
 def shared(left: float, wanted: dict[str, float], floor: dict[str, float]) -> dict[str, float]:
