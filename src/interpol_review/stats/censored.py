@@ -67,20 +67,23 @@ def nb_parameters(family: str, mean: np.ndarray, squares: np.ndarray, dispersion
 
 
 def range_log_probability(family: str, mean, squares, dispersion, low, high) -> np.ndarray:
-    """log P(low <= Y <= high), from the upper tails, which keep their precision far above the mean.
-    ``dispersion`` may be an array (one value per element), so that several points of a numerical
-    derivative are evaluated in one call. A lower end of 0 has P(Y >= 0) = 1 (the tail functions give
-    exactly 1 there); an infinite upper end is replaced by a count so large that its tail is 0."""
+    """log P(low <= Y <= high), from the tails on the far side of the mean: above the mean the upper
+    tails, below it the lower tails, so that a range far from the mean is the difference of two small
+    numbers, not of two numbers near 1. ``dispersion`` may be an array (one value per element), so that
+    several points of a numerical derivative are evaluated in one call. A lower end of 0 has P(Y >= 0) = 1
+    (the tail functions give exactly 1 there); an infinite upper end is replaced by a count so large that
+    its tail is 0."""
     lower = np.maximum(low, 1e-300)  # the tail at 0 is exactly 1
     upper = np.minimum(high, 1e15) + 1
     if family == "poisson" or np.all(dispersion < 1e-7):
-        at_least_low = special.gammainc(lower, mean)  # P(Y >= low)
-        above_high = special.gammainc(upper, mean)  # P(Y > high)
+        above = special.gammainc(lower, mean) - special.gammainc(upper, mean)  # P(Y >= low) - P(Y > high)
+        below = special.gammaincc(upper, mean) - special.gammaincc(lower, mean)  # P(Y <= high) - P(Y < low)
     else:
         size, probability = nb_parameters(family, mean, squares, dispersion)
-        at_least_low = special.betaincc(size, lower, probability)
-        above_high = special.betaincc(size, upper, probability)
-    return np.log(np.maximum(at_least_low - above_high, 1e-300))
+        above = special.betaincc(size, lower, probability) - special.betaincc(size, upper, probability)
+        below = special.betainc(size, upper, probability) - special.betainc(size, lower, probability)
+    probability = np.where(mean * (1 + 0 * lower) > (low + np.minimum(high, 1e15)) / 2, below, above)
+    return np.log(np.maximum(probability, 1e-300))
 
 
 class Likelihood:
