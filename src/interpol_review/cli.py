@@ -36,6 +36,7 @@ def command_data(arguments: argparse.Namespace) -> None:
     from interpol_review.build.data_warnings import warnings_for
     from interpol_review.build.due import DATA_INPUTS, DATA_KEY, digest_of
     from interpol_review.checks.processed import write_processed
+    from interpol_review.ledger.quotation_check import unquoted_figures
 
     ledger = validated_ledger(arguments.raw_dir)
     written = write_processed(ledger, arguments.out_dir)
@@ -47,6 +48,11 @@ def command_data(arguments: argparse.Namespace) -> None:
     )
     for warning in warnings_for(ledger):
         print(f"warning: {warning}", file=sys.stderr)
+    unquoted = unquoted_figures(ledger.figures, ledger.quotations)
+    if unquoted:
+        print(f"{len(unquoted)} figures have no quotation (add their words to data/raw/quotations.csv):")
+        for line in unquoted:
+            print(f"  {line}")
 
 
 def command_checksums(arguments: argparse.Namespace) -> None:

@@ -68,8 +68,17 @@ def test_the_2021_share_agrees_only_under_truncation(real_checks):
 
 
 def test_the_2024_change_is_checked_across_the_scope_break(real_checks):
-    row = real_checks[(real_checks["check"] == "change against counts") & (real_checks["period"] == "2024")].iloc[0]
-    assert row.verdict == consistency.AGREES and "+54.07%" in row.implied
+    changes = real_checks[(real_checks["check"] == "change against counts") & (real_checks["period"] == "2024")]
+    row = changes[changes["figure_ids"].str.startswith("F023")].iloc[0]
+    assert row.verdict == consistency.AGREES and "+54.07%" in row.implied  # 2,462 / 1,598
+
+
+def test_the_four_per_cent_against_the_chart_labels_is_a_recorded_disagreement(real_checks):
+    """Since the labels 2,470 and 2,586 are exact (F079, F080), 'approximately four per cent' (N055) no longer
+    fits: 4.70%. D19 records it."""
+    changes = real_checks[(real_checks["check"] == "change against counts") & (real_checks["period"] == "2024")]
+    row = changes[changes["figure_ids"].str.startswith("N055")].iloc[0]
+    assert (row.verdict, row.implied, row.documented_by) == (consistency.DISAGREES, "+4.70%", "D19")
 
 
 def test_same_quantity_uses_intervals():

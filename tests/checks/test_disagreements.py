@@ -51,6 +51,12 @@ def test_a_figure_that_contradicts_the_others_is_a_ledger_error_naming_the_set_a
     # 2018's alerts issued (F002, 29,279) is the peak of 2017-2021; make it 10,000 and it is below 2021's
     # published 23,716: the peak and the 2021 count cannot both hold.
     line = edit_cell(raw_copy / "figures.csv", "F002", "value", "10000")
+    edit_cell(
+        raw_copy / "quotations.csv",
+        "F002",
+        "quotation",
+        "the numbers fell from a peak of 10,000 in 2018 to 23,716 in 2021",
+    )
     problems = conflict_problems(load_ledger(raw_copy, verify_checksums=False))
     assert problems, "a contradicting figure must be found"
     problem = problems[0]

@@ -3,6 +3,8 @@ the raw folder is never written to."""
 
 from __future__ import annotations
 
+import csv
+
 import pytest
 from helpers import edit_cell
 
@@ -21,12 +23,12 @@ def only_problem(raw_dir, verify=False):
     return problems[0]
 
 
-def test_a_byte_order_mark_is_refused_with_the_encoding_fix(raw_copy):
+def test_a_byte_order_mark_is_read_as_the_same_table(raw_copy, ledger):
     path = raw_copy / "figures.csv"
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
-    problem = only_problem(raw_copy)
-    assert problem.file.endswith("figures.csv") and problem.line == 1
-    assert "byte-order mark" in problem.rule and "UTF-8" in problem.fix
+    edited = load_ledger(raw_copy, verify_checksums=False)
+    assert list(edited.figures.columns) == list(ledger.figures.columns)
+    assert edited.figures.equals(ledger.figures)
 
 
 def test_utf16_is_refused(raw_copy):
@@ -45,13 +47,22 @@ def test_invalid_utf8_is_located_by_line(raw_copy):
     assert problem.line == 7 and "not valid UTF-8" in problem.rule
 
 
-def test_windows_line_endings_are_refused_with_the_git_fix(raw_copy):
-    """What `core.autocrlf=true` does to a checkout on Windows."""
-    path = raw_copy / "claims.csv"
-    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
-    problem = only_problem(raw_copy)
-    assert problem.file.endswith("claims.csv") and problem.line == 1
-    assert "CRLF" in problem.rule and "autocrlf" in problem.fix
+def test_a_ledger_saved_through_the_csv_module_defaults_with_a_bom_is_the_same_table(raw_copy, ledger):
+    """What a spreadsheet program writes: CRLF line endings (the csv module's default) and a UTF-8 byte-order
+    mark. The table is the same, line numbers included; `make checksums` records the new bytes."""
+    for name in RAW_FILES:
+        path = raw_copy / name
+        with path.open(newline="", encoding="utf-8") as handle:
+            rows = list(csv.reader(handle))
+        with path.open("w", newline="", encoding="utf-8-sig") as handle:
+            csv.writer(handle).writerows(rows)
+        assert path.read_bytes().startswith(b"\xef\xbb\xbf") and b"\r\n" in path.read_bytes()
+    with pytest.raises(LedgerError, match="differs from the checksummed version"):
+        load_ledger(raw_copy)
+    checksums.write_manifest(raw_copy, RAW_FILES)
+    edited = load_ledger(raw_copy)
+    for table in ("figures", "sources", "quotations", "disagreements", "claims", "readings"):
+        assert getattr(edited, table).equals(getattr(ledger, table)), table
 
 
 def test_an_unclosed_quote_is_located(raw_copy):
@@ -129,6 +140,8 @@ def test_a_rejected_file_is_left_as_it_was(raw_copy):
 
 
 def test_writing_the_manifest_then_loading_accepts_the_edit(raw_copy):
-    edit_cell(raw_copy / "figures.csv", "F024", "value", "27")
+    edit_cell(raw_copy / "figures.csv", "F024", "note", "checked against the source again")
     checksums.write_manifest(raw_copy, RAW_FILES)
-    assert load_ledger(raw_copy).figures.set_index("figure_id").loc["F024", "value"] == 27
+    assert (
+        load_ledger(raw_copy).figures.set_index("figure_id").loc["F024", "note"] == "checked against the source again"
+    )

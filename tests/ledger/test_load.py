@@ -42,16 +42,38 @@ def test_real_ledger_is_valid_and_typed():
     assert len(ledger.sha256) == 64
 
 
+# Corrections the December 2026 supplement made to rows of the earlier compilations (its README).
+CORRECTED_KINDS = {"F068": "count", "N059": "count", "N060": "count"}
+# Its words the ledger maps onto its own (data/raw/README.md): measures, and periods it could not write.
+MAPPED_MEASURES = {
+    "deleted_article_2_or_3_by_year_published": "cancelled_after_publication",
+    "cases_finalised": "requests_finalised",
+    "cases_concluded": "requests_concluded",
+    "inadmissible": "requests_inadmissible",
+    "requests_received_access": "access_requests_received",
+    "requests_received_complaints": "complaints_received",
+    "requests_received_revision": "revision_requests_received",
+}
+MAPPED_PERIODS = {"N096": "2021", "N097": "2014-2021"}
+COMPILATIONS = ["figures.csv", "supplement-2026-11/figures.csv", "supplement-2026-12/figures.csv"]
+
+
+@pytest.mark.parametrize("compilation", COMPILATIONS)
 @pytest.mark.skipif(not SHARED_FIGURES.exists(), reason="needs ../shared/sources beside the checkout")
-def test_every_published_figure_is_in_the_ledger_with_its_source():
-    shared = pd.read_csv(SHARED_FIGURES, dtype=str, keep_default_na=False)
+def test_every_published_figure_is_in_the_ledger_with_its_source(compilation):
+    shared = pd.read_csv(SHARED_FIGURES.parent / compilation, dtype=str, keep_default_na=False)
     ours = load_ledger().figures.set_index("figure_id")
     for row in shared.itertuples():
         assert row.figure_id in ours.index, row.figure_id
         mine = ours.loc[row.figure_id]
         assert mine.source_id == row.source_id
-        assert mine.period == row.period and mine.measure == row.measure and mine.kind == row.kind
-        if row.value:
+        assert mine.period == MAPPED_PERIODS.get(row.figure_id, row.period)
+        assert mine.measure == MAPPED_MEASURES.get(row.measure, row.measure)
+        assert mine.kind == CORRECTED_KINDS.get(row.figure_id, row.kind), row.figure_id
+        if row.kind == "range":
+            low, high = (float(bound) for bound in row.value.split("-"))
+            assert (mine.low, mine.high) == (low, high) and math.isnan(mine.value)
+        elif row.value:
             assert mine.value == float(row.value), row.figure_id
         else:
             assert math.isnan(mine.value)
@@ -170,7 +192,7 @@ def test_a_missing_file_is_named(raw_copy):
 
 
 def test_a_changed_byte_fails_the_checksum_and_names_the_file(raw_copy):
-    edit_cell(raw_copy / "figures.csv", "F024", "value", "27")  # still valid: only the checksum can tell
+    edit_cell(raw_copy / "figures.csv", "F024", "note", "checked again")  # still valid: only the checksum can tell
     problem = only_problem(raw_copy)
     assert problem.file.endswith("figures.csv") and "checksum" in problem.rule
     assert "make checksums" in problem.fix
@@ -181,14 +203,16 @@ def test_in_a_git_checkout_a_changed_byte_is_located_by_line_and_column(raw_copy
     subprocess.run([*git, "init", "-q"], check=True)
     subprocess.run([*git, "add", "."], check=True)
     subprocess.run([*git, "commit", "-qm", "ledger"], check=True)
-    line = edit_cell(raw_copy / "figures.csv", "F031", "value", "358")
+    line = edit_cell(raw_copy / "figures.csv", "F031", "confidence", "low")
     problem = only_problem(raw_copy)
-    assert (problem.line, problem.column, problem.found) == (line, "value", "358")
-    assert "was '353'" in problem.rule
+    assert (problem.line, problem.column, problem.found) == (line, "confidence", "low")
+    assert "was 'high'" in problem.rule
 
 
 def test_recording_checksums_accepts_an_intended_edit(raw_copy):
+    """A corrected value with the corrected words of its source (the words are checked too)."""
     edit_cell(raw_copy / "figures.csv", "F024", "value", "27")
+    edit_cell(raw_copy / "quotations.csv", "F024", "quotation", "27 were not compliant with Article 2")
     checksums.write_manifest(raw_copy, RAW_FILES)
     assert load_ledger(raw_copy).figures.set_index("figure_id").loc["F024", "value"] == 27
 
@@ -226,6 +250,8 @@ def test_the_data_readme_documents_every_word_of_the_vocabulary():
         vocabulary.DISAGREEMENT_RULES,
         vocabulary.QUALIFIER_FLAGS,
         vocabulary.QUALIFIER_KEYS,
+        vocabulary.SEARCH_OUTCOMES,
+        vocabulary.SHARE_DENOMINATORS,
     ):
         for word in words:
             if word:

@@ -65,6 +65,25 @@ def test_a_clone_with_autocrlf_keeps_the_ledger_byte_for_byte(tmp_path):
         assert (clone / name).read_bytes() == expected, name
 
 
+def test_a_clone_with_autocrlf_keeps_what_make_and_bash_read_with_unix_line_endings(tmp_path):
+    """`git clone -c core.autocrlf=true`, then make: the Makefile, the scripts, the params files, the
+    package and the chapters arrive with LF (.gitattributes: text eol=lf), and make and bash read them."""
+    if not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "-c", "core.autocrlf=true", "clone", "-q", str(ROOT), str(clone)], check=True)
+    read = [clone / "Makefile", clone / ".ci" / "run", *clone.glob("scripts/*"), *clone.glob("params/*.yaml")]
+    read += [*clone.glob("src/**/*.py"), *clone.glob("notebooks/*.ipynb"), *clone.glob("src/**/*.j2")]
+    with_cr = [str(path.relative_to(clone)) for path in read if b"\r" in path.read_bytes()]
+    assert with_cr == [], with_cr
+    parsed = subprocess.run(
+        ["make", "-n", "report", "SYSTEM=skip", f"VENV={ROOT / '.venv'}"], cwd=clone, capture_output=True, text=True
+    )
+    assert parsed.returncode == 0 and "interpol_review build" in parsed.stdout, parsed.stderr
+    for script in clone.glob("scripts/*.sh"):
+        assert subprocess.run(["bash", "-n", str(script)]).returncode == 0, script
+
+
 def test_the_package_builds_as_a_wheel_with_its_templates_and_runs_from_it(tmp_path):
     built = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(tmp_path / "dist"), str(ROOT)],

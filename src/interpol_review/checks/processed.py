@@ -21,6 +21,7 @@ def processed_tables(ledger: Ledger) -> dict[str, pd.DataFrame]:
         "disagreements.csv": ledger.disagreements,
         "claims.csv": ledger.claims,
         "claim_readings.csv": ledger.readings,
+        "search_log.csv": ledger.searches,
         "cross_source_checks.csv": consistency.cross_source_checks(ledger.figures, ledger.disagreements),
         "coverage.csv": coverage(ledger.figures, int(years.min()), int(years.max())),
     }

@@ -2,8 +2,9 @@
 
 Written by hand around the csv module because pandas reports neither the line of a record nor, for a
 ragged row, which record is broken; the csv module gives both. Every refusal names the file, the line
-where it can, and the fix: the encoding (UTF-8 without a byte-order mark), the line endings, the size,
-the header and the number of fields in each record.
+where it can, and the fix: the encoding (UTF-8), the size, the header and the number of fields in each
+record. What a spreadsheet program adds when it saves a CSV file (a UTF-8 byte-order mark, Windows line
+endings) is read as the same table: the researcher who adds a row in a spreadsheet is not refused.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ MAX_BYTES = 5_000_000  # the ledger is a few hundred rows; a larger file is a mi
 MAX_RECORDS = 20_000
 UTF8_BOM = b"\xef\xbb\xbf"
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-UTF8_FIX = "save the file as UTF-8 without a byte-order mark (in a spreadsheet: CSV UTF-8; or iconv -t UTF-8)"
+UTF8_FIX = "save the file as UTF-8 (in a spreadsheet: CSV UTF-8; or iconv -t UTF-8)"
 
 
 def read_ledger_csv(path: Path, expected_columns: list[str]) -> pd.DataFrame:
@@ -74,8 +75,7 @@ def decoded_text(path: Path, name: str) -> str:
         raise LedgerError([Problem(name, None, None, "the file is missing", fix)]) from error
     except IsADirectoryError as error:
         raise LedgerError([Problem(name, None, None, "this is a folder, not a file", "restore the file")]) from error
-    if data.startswith(UTF8_BOM):
-        raise LedgerError([Problem(name, 1, None, "the file starts with a byte-order mark", UTF8_FIX)])
+    data = data.removeprefix(UTF8_BOM)
     if data.startswith(UTF16_BOMS) or b"\x00" in data[:4096]:
         raise LedgerError([Problem(name, None, None, "the file is UTF-16, not UTF-8", UTF8_FIX)])
     try:
@@ -83,12 +83,8 @@ def decoded_text(path: Path, name: str) -> str:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise LedgerError([Problem(name, line, None, "the line is not valid UTF-8", UTF8_FIX)]) from error
-    if "\r" in text:
-        line = text[: text.index("\r")].count("\n") + 1
-        fix = (
-            "save with Unix line endings (LF); in git: `git config core.autocrlf false`, then check the file out again"
-        )
-        raise LedgerError([Problem(name, line, None, "the file has Windows (CRLF) line endings", fix)])
+    # Windows line endings become Unix ones; a carriage return alone (old Mac) ends a line too.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text
 
 

@@ -37,7 +37,10 @@ FIGURE_COLUMNS = [
     "note",
 ]
 PERIOD_PATTERN = rf"{YEAR}(-{YEAR}|-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?"
-QUALIFIER_VALUE = rf"{YEAR}-{YEAR}|{YEAR}|\d+-\d+|[a-z0-9_]+"
+FIGURE_ID = r"[A-Z]\d{3}"
+RANGE_VALUE = r"(\d+(\.\d+)?)-(\d+(\.\d+)?)"  # kind range: "7-8"
+# A derivation names figures joined by + and - (derived:F019-F028-F032); a span of years is two years.
+QUALIFIER_VALUE = rf"{YEAR}-{YEAR}|{YEAR}|\d+-\d+|{FIGURE_ID}([+-]{FIGURE_ID})+|[a-z0-9_]+"
 QUALIFIER_ITEM = rf"{'|'.join(vocab.QUALIFIER_FLAGS)}|({'|'.join(vocab.QUALIFIER_KEYS)}):({QUALIFIER_VALUE})"
 QUALIFIER_PATTERN = rf"(({QUALIFIER_ITEM})(;({QUALIFIER_ITEM}))*)?"
 TREND_WORDS = ("share_rising_each_year", "falling", "almost_doubled")
@@ -52,6 +55,11 @@ def qualifier_items(qualifier: str) -> dict[str, str]:
     return items
 
 
+def derivation_terms(expression: str) -> list[tuple[int, str]]:
+    """The figures of a derivation with their signs: 'F019-F028-F032' -> [(1, 'F019'), (-1, 'F028'), ...]."""
+    return [(-1 if sign == "-" else 1, fid) for sign, fid in re.findall(rf"([+-]?)({FIGURE_ID})", expression)]
+
+
 def has_trend_statement(qualifiers: pd.Series) -> pd.Series:
     return qualifiers.map(lambda q: any(word in qualifier_items(q) for word in TREND_WORDS))
 
@@ -62,6 +70,14 @@ def totals_have_spans(frame: pd.DataFrame) -> pd.Series:
     total = frame["qualifier"].map(lambda q: "total_over_period" in qualifier_items(q))
     count_over_span_without_total = (frame["kind"] == "count") & span & ~total
     return ~(count_over_span_without_total | (total & ~span))
+
+
+def range_in_order(frame: pd.DataFrame) -> pd.Series:
+    """A value of kind range is two plain numbers, low-high, the lower first."""
+    is_range = frame["kind"] == "range"
+    bounds = frame["value"].str.extract(rf"^{RANGE_VALUE}$")
+    ordered = pd.to_numeric(bounds[0], errors="coerce") <= pd.to_numeric(bounds[2], errors="coerce")
+    return ~is_range | ordered
 
 
 def base_before_period(frame: pd.DataFrame) -> pd.Series:
@@ -108,16 +124,7 @@ def figures_schema(known_sources: list[str]) -> tuple[pa.DataFrameSchema, RuleBo
         "instrument": pa.Column(str, book.vocabulary_check("instrument_word", "instrument", vocab.INSTRUMENTS)),
         "measure": pa.Column(str, book.vocabulary_check("measure_word", "measure", vocab.MEASURES)),
         "grounds": pa.Column(str, book.vocabulary_check("grounds_word", "grounds", vocab.GROUNDS)),
-        "value": pa.Column(
-            str,
-            book.check(
-                "value_number",
-                "value",
-                "the value must be a plain, finite number",
-                "write digits only, with a dot for decimals and no thousands separators, % sign, inf or nan",
-                is_finite_number_or_empty,
-            ),
-        ),
+        "value": pa.Column(str),
         "kind": pa.Column(str, book.vocabulary_check("kind_word", "kind", vocab.KINDS)),
         "precision": pa.Column(str, book.vocabulary_check("precision_word", "precision", vocab.PRECISIONS)),
         "rounding": pa.Column(str, book.vocabulary_check("rounding_word", "rounding", vocab.ROUNDINGS)),
@@ -147,6 +154,20 @@ def figures_schema(known_sources: list[str]) -> tuple[pa.DataFrameSchema, RuleBo
         LINE: pa.Column(int),
     }
     checks = [
+        book.check(
+            "value_number",
+            "value",
+            "the value must be a plain, finite number",
+            "write digits only, with a dot for decimals and no thousands separators, % sign, inf or nan",
+            lambda f: (f["kind"] == "range") | is_finite_number_or_empty(f["value"]),
+        ),
+        book.check(
+            "range_form",
+            "value",
+            "a range is two plain numbers, the lower first, joined by '-'",
+            "write the range as the source gives it, e.g. 7-8 for 'seven to eight months'",
+            range_in_order,
+        ),
         book.check(
             "value_given",
             "value",

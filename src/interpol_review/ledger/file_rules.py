@@ -14,6 +14,7 @@ from interpol_review.ledger.rules import (
     ids_known,
     is_finite_number_or_empty,
     span_in_order,
+    words,
 )
 
 SOURCE_COLUMNS = [
@@ -27,9 +28,12 @@ SOURCE_COLUMNS = [
     "role",
     "type",
     "reports_on",
+    "found_by",
+    "read_on",
 ]
 QUOTATION_COLUMNS = ["figure_id", "quotation", "address"]
 DISAGREEMENT_COLUMNS = ["disagreement_id", "figure_ids", "kind", "rule", "what", "reason"]
+SEARCH_COLUMNS = ["search_id", "date", "where", "words", "outcome", "source_ids", "figure_ids", "note"]
 CLAIM_COLUMNS = ["claim_id", "made_by", "quote", "statement", "own_figures", "note"]
 READING_COLUMNS = [
     "claim_id",
@@ -39,6 +43,7 @@ READING_COLUMNS = [
     "instrument",
     "measure",
     "grounds",
+    "denominator",
     "statistic",
     "low",
     "high",
@@ -80,6 +85,20 @@ def sources_schema() -> tuple[pa.DataFrameSchema, RuleBook]:
         "reports_on": pa.Column(
             str, book.required("reports_on_given", "reports_on", "note of whose figures it reports")
         ),
+        "found_by": pa.Column(
+            str,
+            book.required("found_by_given", "found_by", "note of how the source was found (a search id, a supplement)"),
+        ),
+        "read_on": pa.Column(
+            str,
+            book.pattern(
+                "read_on_form",
+                "read_on",
+                r"((19|20)\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))?",
+                "the day the stored copy was read, as YYYY-MM-DD, or empty when it was not recorded",
+                "give the day, e.g. 2026-12-04",
+            ),
+        ),
         LINE: pa.Column(int),
     }
     return pa.DataFrameSchema(columns, strict=True), book
@@ -97,7 +116,6 @@ def quotations_schema(known_figures: set[str]) -> tuple[pa.DataFrameSchema, Rule
                 "add the figure first, or correct the id",
                 lambda c: c.isin(known_figures),
             ),
-            unique=True,
         ),
         "quotation": pa.Column(str, book.required("quotation_given", "quotation", "the source's words")),
         "address": pa.Column(
@@ -108,7 +126,17 @@ def quotations_schema(known_figures: set[str]) -> tuple[pa.DataFrameSchema, Rule
         ),
         LINE: pa.Column(int),
     }
-    return pa.DataFrameSchema(columns, strict=True), book
+    # A figure has one quotation per stored copy: two reports of one statement may word it differently.
+    checks = [
+        book.check(
+            "quotation_once_per_address",
+            "address",
+            "a figure has one quotation per address",
+            "merge the two quotations, or give the second its own address",
+            lambda f: ~f.duplicated(["figure_id", "address"]),
+        )
+    ]
+    return pa.DataFrameSchema(columns, checks=checks, strict=True), book
 
 
 def rule_well_formed(frame: pd.DataFrame) -> pd.Series:
@@ -239,6 +267,9 @@ def readings_schema(known_claims: set[str]) -> tuple[pa.DataFrameSchema, RuleBoo
         "instrument": pa.Column(str, book.vocabulary_check("reading_instrument_word", "instrument", vocab.INSTRUMENTS)),
         "measure": pa.Column(str, book.vocabulary_check("reading_measure_word", "measure", vocab.MEASURES)),
         "grounds": pa.Column(str, book.vocabulary_check("reading_grounds_word", "grounds", vocab.GROUNDS)),
+        "denominator": pa.Column(
+            str, book.vocabulary_check("denominator_word", "denominator", vocab.SHARE_DENOMINATORS)
+        ),
         "statistic": pa.Column(str, book.vocabulary_check("statistic_word", "statistic", vocab.CLAIM_STATISTICS)),
         "low": pa.Column(str, number("low_number", "low")),
         "high": pa.Column(str, number("high_number", "high")),
@@ -247,7 +278,7 @@ def readings_schema(known_claims: set[str]) -> tuple[pa.DataFrameSchema, RuleBoo
         ),
         LINE: pa.Column(int),
     }
-    unbounded = ("not_published", "highest_in_period")
+    unbounded = ("not_published", "highest_in_period", "share_rising_each_year")
     checks = [
         book.check(
             "bounds_order",
@@ -264,11 +295,74 @@ def readings_schema(known_claims: set[str]) -> tuple[pa.DataFrameSchema, RuleBoo
             lambda f: f["statistic"].isin(unbounded) | (f["low"] != "") | (f["high"] != ""),
         ),
         book.check(
+            "denominator_given",
+            "denominator",
+            "a share needs its denominator, and only a share has one",
+            f"use one of {words({w: '' for w in vocab.SHARE_DENOMINATORS if w})} "
+            f"with {' or '.join(vocab.SHARE_STATISTICS)}",
+            lambda f: f["statistic"].isin(vocab.SHARE_STATISTICS) == (f["denominator"] != ""),
+        ),
+        book.check(
             "reading_unique",
             "reading",
             "a claim's readings need different letters",
             "letter them a, b, c",
             lambda f: ~f.duplicated(["claim_id", "reading"]),
         ),
+    ]
+    return pa.DataFrameSchema(columns, checks=checks, strict=True), book
+
+
+def search_log_schema(known_sources: set[str], known_figures: set[str]) -> tuple[pa.DataFrameSchema, RuleBook]:
+    """One row per outcome of a search: what was looked for, where, when, and what it gave."""
+    book = RuleBook()
+    columns = {
+        "search_id": pa.Column(
+            str, book.pattern("search_id_form", "search_id", r"Q\d{2,3}", "a search id is Q and digits", "e.g. Q32")
+        ),
+        "date": pa.Column(
+            str,
+            book.pattern(
+                "search_date_form",
+                "date",
+                r"(19|20)\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])",
+                "the day of the search, as YYYY-MM-DD",
+                "e.g. 2026-12-04",
+            ),
+        ),
+        "where": pa.Column(str, book.required("search_where_given", "where", "place searched")),
+        "words": pa.Column(str, book.required("search_words_given", "words", "words searched")),
+        "outcome": pa.Column(str, book.vocabulary_check("search_outcome_word", "outcome", vocab.SEARCH_OUTCOMES)),
+        "source_ids": pa.Column(
+            str,
+            book.check(
+                "search_sources_known",
+                "source_ids",
+                "every source id must be in sources.csv",
+                "separate ids by spaces and check each",
+                lambda c: ids_known(c, known_sources),
+            ),
+        ),
+        "figure_ids": pa.Column(
+            str,
+            book.check(
+                "search_figures_known",
+                "figure_ids",
+                "every figure id must be in figures.csv",
+                "separate ids by spaces and check each",
+                lambda c: ids_known(c, known_figures),
+            ),
+        ),
+        "note": pa.Column(str),
+        LINE: pa.Column(int),
+    }
+    checks = [
+        book.check(
+            "search_note_given",
+            "note",
+            "an excluded page needs the reason in note",
+            "say why the figure is left out (another series, one country's count, ...)",
+            lambda f: (f["outcome"] != "excluded") | (f["note"].str.strip() != ""),
+        )
     ]
     return pa.DataFrameSchema(columns, checks=checks, strict=True), book

@@ -8,6 +8,7 @@ broken by an edit is therefore named by row and column even when the same edit c
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from interpol_review.core.paths import raw_data_dir, shown_path
 from interpol_review.ledger import checksums, figure_rules, file_rules, vocabulary
 from interpol_review.ledger.csvfile import LINE, read_ledger_csv
 from interpol_review.ledger.published import published_interval
+from interpol_review.ledger.quotation_check import quotation_problems
 from interpol_review.ledger.rules import validate
 
 # Every raw file, by role, with its columns: a file missing from data/raw is an error that names it.
@@ -29,6 +31,7 @@ FILES = {
     "disagreements": ("disagreements.csv", file_rules.DISAGREEMENT_COLUMNS),
     "claims": ("claims.csv", file_rules.CLAIM_COLUMNS),
     "readings": ("claim_readings.csv", file_rules.READING_COLUMNS),
+    "searches": ("search_log.csv", file_rules.SEARCH_COLUMNS),
 }
 FILE_NAMES = [name for name, _ in FILES.values()]
 
@@ -47,6 +50,7 @@ class Ledger:
     disagreements: pd.DataFrame
     claims: pd.DataFrame
     readings: pd.DataFrame
+    searches: pd.DataFrame  # the search log: how the sources were found, and where nothing was
     sha256: str
     raw_dir: Path
 
@@ -83,6 +87,8 @@ def load_ledger(raw_dir: Path | None = None, verify_checksums: bool = True) -> L
     problems = rule_problems(tables, shown)
     if not problems:
         problems = reference_problems(tables, shown)
+    if not problems:
+        problems = quotation_problems(tables["figures"], tables["quotations"], shown)
     if problems:
         raise LedgerError(problems)
     if verify_checksums:
@@ -95,6 +101,7 @@ def load_ledger(raw_dir: Path | None = None, verify_checksums: bool = True) -> L
         disagreements=with_lines(tables["disagreements"]),
         claims=with_lines(tables["claims"]),
         readings=typed_readings(tables["readings"]),
+        searches=with_lines(tables["searches"]),
         sha256=data_sha256(raw_dir),
         raw_dir=raw_dir,
     )
@@ -127,6 +134,7 @@ def rule_problems(tables: dict[str, pd.DataFrame], shown: dict[str, str]) -> lis
         "disagreements": file_rules.disagreements_schema(figures),
         "claims": file_rules.claims_schema(sources, figures),
         "readings": file_rules.readings_schema(set(tables["claims"]["claim_id"])),
+        "searches": file_rules.search_log_schema(sources, figures),
     }
     problems = []
     for key, (schema, book) in schemas.items():
@@ -135,7 +143,31 @@ def rule_problems(tables: dict[str, pd.DataFrame], shown: dict[str, str]) -> lis
 
 
 def reference_problems(tables: dict[str, pd.DataFrame], shown: dict[str, str]) -> list[Problem]:
-    """Rules between files: a figure cannot describe a period after the month its source made it public."""
+    """Rules between files: a figure cannot describe a period after the month its source made it public;
+    a source found by a search names a search of the log."""
+    return period_problems(tables, shown) + search_reference_problems(tables, shown)
+
+
+def search_reference_problems(tables: dict[str, pd.DataFrame], shown: dict[str, str]) -> list[Problem]:
+    searches = set(tables["searches"]["search_id"])
+    problems = []
+    for _, row in tables["sources"].iterrows():
+        unknown = [found for found in re.findall(r"\bQ\d{2,3}\b", row["found_by"]) if found not in searches]
+        if unknown:
+            problems.append(
+                Problem(
+                    shown["sources"],
+                    int(row[LINE]),
+                    "found_by",
+                    f"the search {', '.join(unknown)} is not in search_log.csv",
+                    "add the search to data/raw/search_log.csv, or correct its id",
+                    row["found_by"],
+                )
+            )
+    return problems
+
+
+def period_problems(tables: dict[str, pd.DataFrame], shown: dict[str, str]) -> list[Problem]:
     figures = tables["figures"]
     public_by = figures["source_id"].map(tables["sources"].set_index("source_id")["figures_public_by"])
     # A year or span is possible when its last year is not after the source's year (a 2024 figure can be
@@ -172,7 +204,10 @@ def with_lines(table: pd.DataFrame) -> pd.DataFrame:
 
 def typed_figures(figures: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     typed = with_lines(figures)
-    typed["value"] = pd.to_numeric(typed["value"].replace("", np.nan))
+    ranges = typed["value"].str.extract(rf"^{figure_rules.RANGE_VALUE}$")[[0, 2]].astype(float)
+    is_range = typed["kind"] == "range"
+    # A range has no single value: NaN, its two bounds in low and high.
+    typed["value"] = pd.to_numeric(typed["value"].mask(is_range, "").replace("", np.nan))
     period = typed["period"]
     typed["period_type"] = np.select(
         [period.str.fullmatch(r"\d{4}"), period.str.fullmatch(r"\d{4}-\d{4}")], ["year", "span"], "date"
@@ -186,6 +221,8 @@ def typed_figures(figures: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     ]
     typed["low"] = [low for low, _ in intervals]
     typed["high"] = [high for _, high in intervals]
+    typed.loc[is_range, "low"] = ranges.loc[is_range, 0]
+    typed.loc[is_range, "high"] = ranges.loc[is_range, 2]
     # A share in percent cannot pass 100, whatever bound was published ("over 90%").
     percent = typed["measure"].isin(vocabulary.PERCENT_MEASURES) | typed["kind"].isin(vocabulary.PERCENT_KINDS)
     typed.loc[percent, "high"] = typed.loc[percent, "high"].clip(upper=100.0)

@@ -17,7 +17,8 @@ INSTRUMENTS = {
     "diffusion": "wanted-person diffusions only",
     "diffusions_all_types": "diffusions of every kind, not only wanted-person diffusions",
     "notices": "notices of unstated or every colour",
-    "notices_and_diffusions_scope_unclear": "figures that may include green, yellow and blue notices (2024 review)",
+    "notices_and_diffusions_scope_unclear": "figures that may include green, yellow and blue notices (2023, 2024)",
+    "wanted_person_alerts": "alerts seeking a person, to arrest or locate them (Personenfahndungsersuchen)",
     "": "not applicable or not stated (staff, CCF case counts)",
 }
 
@@ -29,6 +30,7 @@ TASK_FORCE_MEASURES = {
     "valid_in_circulation": "valid alerts in circulation at a date: a stock",
     "public_on_website": "alerts with a public extract on INTERPOL's website",
     "staff": "people in the Notices and Diffusions Task Force",
+    "cancelled_after_publication": "published alerts the General Secretariat later deleted (cancelled)",
 }
 CCF_MEASURES = {
     "requests_admissible": "requests to the CCF found admissible (all types)",
@@ -38,7 +40,9 @@ CCF_MEASURES = {
     "requests_inadmissible": "finalised requests found inadmissible",
     "complaints_received": "complaints received: requests to correct or delete data",
     "complaints_processed": "complaints whose processing was completed in the year",
-    "complaints_admissible": "admissible complaints from the people the data concern",
+    "complaints_admissible": "admissible complaints from the people the data concern (reviewed in the year)",
+    "complaints_decided": "complaints (deletion requests) the CCF decided in the year",
+    "closed_ncb_non_cooperation": "admissible complaints closed because the source country's bureau did not cooperate",
     "access_requests_received": "requests for access to one's data, received",
     "access_requests_processed": "requests for access to one's data, processed",
     "revision_requests_received": "applications for revision of a decision, received",
@@ -55,10 +59,17 @@ CCF_MEASURES = {
     "admissibility_rate": "share of requests found admissible, in percent",
     "share_decided_within_deadline": "share of requests decided within the statutory time limit, in percent",
     "share_exceeding_deadline": "share of requests that took longer than the statutory limit, in percent",
+    "share_found_compliant": "share of the complaints the CCF examined that it found compliant, in percent",
+    "time_to_decide_months": "time the CCF took to decide, in months (qualifier among: says which requests)",
 }
 MEASURES = TASK_FORCE_MEASURES | CCF_MEASURES
 # Measures whose values are shares in percent, not counts.
-PERCENT_MEASURES = ("admissibility_rate", "share_decided_within_deadline", "share_exceeding_deadline")
+PERCENT_MEASURES = (
+    "admissibility_rate",
+    "share_decided_within_deadline",
+    "share_exceeding_deadline",
+    "share_found_compliant",
+)
 
 GROUNDS = {
     "all": "all grounds together",
@@ -81,6 +92,7 @@ KINDS = {
     "change_percent_vs_previous_year": "a change in percent against the previous year",
     "change_percent_vs_earlier_year": "a change in percent against the year in qualifier base:",
     "trend_statement": "no value: a statement about the shape of a series, spelled out in qualifier",
+    "range": "two numbers the source gives as a range ('seven to eight months'), written low-high in value: 7-8",
 }
 # Kinds that state the level of one cell (a year of one series), as opposed to aggregates and changes.
 LEVEL_KINDS = ("count", "approximate", "lower_bound", "upper_bound")
@@ -111,6 +123,8 @@ QUALIFIER_FLAGS = {
     "more_than": "above the value ('over')",
     "at_least": "the value or more",
     "total_over_period": "a count summed over the span of years in period, never split evenly",
+    "by_year_published": "the year in period is the year the alerts were published, not the year they were deleted",
+    "part_of_year": "the count covers only part of the last year of period (e.g. up to 24 February)",
 }
 QUALIFIER_KEYS = {
     "peak_of": "this year is the largest of the span (peak_of:2017-2021)",
@@ -118,6 +132,10 @@ QUALIFIER_KEYS = {
     "base": "the year a change compares with (base:2021)",
     "type": "which requests a CCF share or count concerns (type:access, complaints, revision, ...)",
     "deadline": "the statutory time limit a share refers to (deadline:4_months)",
+    "among": "the part of the requests a figure concerns (among:late_requests: those that missed the deadline)",
+    "team": "the part of the task force a staff count concerns (team:legacy_review)",
+    "derived": "the value is derived from other figures, as the source states it: a sum or a remainder of their "
+    "values (derived:F019-F028-F032, derived:N089+N090); the check of its words checks the arithmetic",
     "share_rising_each_year": "trend statement: the share of alerts issued rose every year of the span",
     "falling": "trend statement: the series fell every year of the span",
     "almost_doubled": "trend statement: the series almost doubled from the first to the last year",
@@ -158,4 +176,22 @@ CLAIM_STATISTICS = {
     "highest_in_period": "the last year of period is at least every other published year of the period",
     "change_ratio": "the last year of period divided by the first lies in [low, high]",
     "not_published": "no figure of this measure exists for any year of period",
+    "share_each_year": "each year's share, the measure over the reading's denominator, lies in [low, high]",
+    "share_rising_each_year": "the share (measure over denominator) rose from each published year to the next",
+}
+SHARE_STATISTICS = ("share_each_year", "share_rising_each_year")
+# What a CCF share is divided by: the denominators the report's share series and the claims name.
+SHARE_DENOMINATORS = {
+    "decided_on_merits": "complaints decided on the merits: data deleted plus data found compliant",
+    "every_outcome": "every outcome of the admissible complaints the CCF reviewed (where only that is "
+    "published, the complaints it decided)",
+    "complaints_processed": "complaints the CCF processed, admissible or not",
+    "": "not a share",
+}
+
+SEARCH_OUTCOMES = {
+    "found": "the search found a source, or the words of a figure in a source already in the ledger",
+    "nothing": "the search found no page with the figure it looked for",
+    "not_stored": "the page exists, but its stored copy lacks the words (only its opening is stored, or none is)",
+    "excluded": "a page with a figure the ledger leaves out, for the reason in note",
 }
