@@ -34,7 +34,8 @@ one_thread_each()  # before numpy: see core/threads.py
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from interpol_review.stats import censored, changes, rates, trends  # noqa: E402
+from interpol_review.report.coverage import SHARE_DESIGN, SHARE_MODEL  # noqa: E402
+from interpol_review.stats import ccf_shares, censored, changes, rates, trends  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 DONE = ROOT / "build" / "coverage"  # one file per finished row, so an interrupted run resumes where it stopped
@@ -255,6 +256,38 @@ def change_rows(replications: int) -> list[dict]:
     return rows
 
 
+# The CCF's share series: four years of several hundred complaints, the deletion share falling from 80%.
+SHARE_YEARS, SHARE_TRIALS = (2018, 2021, 2022, 2024), (346, 478, 470, 539)
+SHARE_START, SHARE_ODDS_RATIO = 0.8, 0.81
+# Overdispersion as a beta-binomial: the Pearson dispersion is 1 + (n - 1) rho; the rows record its excess
+# over 1 (0: binomial; 0.75, about the real series' 1.74; 2).
+SHARE_EXCESS_DISPERSIONS = (0.0, 0.75, 2.0)
+
+
+def share_trend_rows(replications: int) -> list[dict]:
+    """The logistic trend of a share (binomial, or quasi-binomial where overdispersed) over the CCF's four
+    years: how often its interval contains the true odds ratio per year."""
+    rng = np.random.default_rng(20221113)
+    years, trials = np.array(SHARE_YEARS, dtype=float), np.array(SHARE_TRIALS)
+    logit = math.log(SHARE_START / (1 - SHARE_START)) + math.log(SHARE_ODDS_RATIO) * (years - years[0])
+    truth = 1 / (1 + np.exp(-logit))
+    rows = []
+    for dispersion in SHARE_EXCESS_DISPERSIONS:
+        rho = dispersion / (np.mean(trials) - 1)
+        hits = 0
+        for _ in range(replications):
+            if rho > 0:
+                shape = (1 - rho) / rho
+                means = rng.beta(truth * shape, (1 - truth) * shape)
+            else:
+                means = truth
+            successes = rng.binomial(trials, means)
+            fit = ccf_shares.logistic_fit(years, successes, trials, NOMINAL)
+            hits += fit["low"] <= SHARE_ODDS_RATIO <= fit["high"]
+        rows.append(row(SHARE_DESIGN, SHARE_MODEL, dispersion, "trend", hits / replications, replications))
+    return rows
+
+
 def methods_table(table: pd.DataFrame) -> str:
     lines = [
         "| design | model or method | overdispersed | interval | coverage | replications |",
@@ -298,7 +331,8 @@ def main() -> None:
                     + f" ({time.perf_counter() - started:.0f} s)",
                     flush=True,
                 )
-    rows += yearly_rate_rows(max(arguments.replications * 8, 2000)) + change_rows(max(arguments.replications * 8, 2000))
+    extra = max(arguments.replications * 8, 2000)
+    rows += yearly_rate_rows(extra) + change_rows(extra) + share_trend_rows(extra)
     table = pd.DataFrame(rows)
     print(methods_table(table))
     if not arguments.no_write:

@@ -122,14 +122,18 @@ def test_a_bad_parameter_is_named_before_anything_runs(project, text, expected):
         ),
         (lambda raw: (raw / "claims.csv").unlink(), ["claims.csv", "the file is missing", "git checkout"]),
         (
-            lambda raw: (raw / "sources.csv").write_bytes(b"\xef\xbb\xbf" + (raw / "sources.csv").read_bytes()),
-            ["sources.csv, line 1", "byte-order mark"],
+            lambda raw: (raw / "sources.csv").write_bytes((raw / "sources.csv").read_text().encode("utf-16")),
+            ["sources.csv", "UTF-16, not UTF-8"],
         ),
         (
             lambda raw: (raw / "SHA256SUMS").write_text((raw / "SHA256SUMS").read_text() + "garbage\n"),
-            ["SHA256SUMS, line 7", "make checksums"],
+            ["SHA256SUMS, line 8", "make checksums"],
         ),
-        (lambda raw: edit_cell(raw / "figures.csv", "F031", "value", "358"), ["figures.csv", "make checksums"]),
+        (lambda raw: edit_cell(raw / "figures.csv", "F031", "confidence", "low"), ["figures.csv", "make checksums"]),
+        (
+            lambda raw: edit_cell(raw / "figures.csv", "F031", "value", "358"),
+            ["quotations.csv, line", "do not state its value 358"],
+        ),
         (lambda raw: os.truncate(raw / "quotations.csv", 200_000_000), ["quotations.csv", "bytes, over 5,000,000"]),
     ],
 )

@@ -24,8 +24,8 @@ def test_a_2025_figure_reaches_latest_and_not_the_briefing_edition(tmp_path, rep
     raw = copy / "data" / "raw"
     with (raw / "sources.csv").open("a", encoding="utf-8") as handle:
         handle.write(
-            "T01,Test publisher,,A 2025 statement,https://example.org/2025,2026-03,2026-03,"
-            "secondary,secondary: test,the CCF's 2025 figures\n"
+            "T01,Test publisher,,A 2025 statement,https://example.org/2025,2026-11,2026-11,"
+            "secondary,secondary: test,the CCF's 2025 figures,a test,2026-03-02\n"
         )
     add_figure(
         raw,
@@ -47,6 +47,8 @@ def test_a_2025_figure_reaches_latest_and_not_the_briefing_edition(tmp_path, rep
             note="",
         ),
     )
+    with (raw / "quotations.csv").open("a", encoding="utf-8") as handle:
+        handle.write('T001,"In 2025, the CCF received 2,900 admissible requests.",https://example.org/2025\n')
     before = cli("build", "--variant", "latest", "--reports-dir", str(tmp_path / "r0"), root=copy)
     assert before.returncode == 2 and "figures.csv" in before.stderr and "make checksums" in before.stderr
     recorded = cli("checksums", root=copy)
@@ -56,7 +58,7 @@ def test_a_2025_figure_reaches_latest_and_not_the_briefing_edition(tmp_path, rep
         result = cli("build", "--variant", variant, "--reports-dir", str(out), "--chapters", "01", root=copy)
         assert result.returncode == 0, result.stderr + result.stdout
     latest = json.loads((out / "latest" / "results.json").read_text())
-    assert latest["years"]["end"] == 2025 and latest["data_date"] == "2026-03"
+    assert latest["years"]["end"] == 2025 and latest["data_date"] == "2026-11"
     assert "T001" in latest["changes_since"]["figures_added"]
     admissible = next(h for h in latest["headlines"] if h["key"] == "ccf_latest_requests_admissible")
     assert (admissible["year"], admissible["value"]) == ("2025", 2900)

@@ -56,7 +56,13 @@ def test_the_main_points_state_the_numbers_of_results_json(latest_report):
     rate = headline(results, "task_force_latest_rate")
     assert f"{rate['value']:.1f} per 1,000 alerts issued" in points and f"In {rate['year']}," in points
     share = headline(results, "ccf_deletion_share")
-    assert f"decided in {share['year']}, {100 * share['value']:.0f}% ended with the data deleted" in points
+    assert f"reviewed in {share['year']}, {100 * share['value']:.0f}% ended with the data deleted" in points
+    # the CCF's direction with its interval, from the share series of results.json
+    series = next(s for s in results["ccf"]["share_series"] if s["series"] == "deleted_every_outcome")
+    trend = series["trend"]
+    assert series["denominator"] == "every_outcome" and trend["high"] < 1
+    assert f"the share fell from {100 * series['years'][0]['share']:.0f}% in {series['years'][0]['period']}" in points
+    assert f"odds ratio {trend['odds_ratio_per_year']:.2f} a year, 95% interval {trend['low']:.2f}" in points
 
 
 def test_every_link_inside_the_html_report_has_a_target(latest_report):

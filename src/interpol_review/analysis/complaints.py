@@ -12,20 +12,26 @@ from interpol_review.analysis import inputs, trend_runs
 from interpol_review.analysis.settings import Settings
 from interpol_review.analysis.window import Window
 from interpol_review.ledger.series import REFUSED_ALL
-from interpol_review.stats import ccf, reconstruct, rising_share
+from interpol_review.stats import ccf, ccf_shares, reconstruct, rising_share
 from interpol_review.stats.panel import Panel
-from interpol_review.stats.trends import MIN_YEARS
 
-TREND_MEASURES = ("requests_admissible", "requests_finalised", "requests_received", "complaints_received", ccf.DELETED)
+TREND_MEASURES = (
+    "requests_admissible",
+    "requests_finalised",
+    "requests_received",
+    "complaints_received",
+    ccf_shares.DELETED,
+)
 
 
 @dataclass
 class Complaints:
     series: pd.DataFrame  # caseload, deletions and decisions of the report's CCF years
     claims_series: pd.DataFrame  # the same over every year, for claims about the CCF's history
-    shares: pd.DataFrame
-    share_changes: pd.DataFrame
-    share_trend: dict | None
+    shares: pd.DataFrame  # per year and share series (ccf_shares.SERIES): the share and its interval
+    share_trends: dict[str, dict | None]  # per share series: its logistic trend, None with too few years
+    share_changes: pd.DataFrame  # per share series: changes between published years
+    other_shares: pd.DataFrame  # deletions over wider denominators (complaints received, all requests)
     trends: pd.DataFrame
     bands: pd.DataFrame
     changes: pd.DataFrame
@@ -35,19 +41,24 @@ class Complaints:
 
 
 def complaints_analysis(figures: pd.DataFrame, settings: Settings, window: Window) -> Complaints:
-    measures = (*ccf.CASELOAD, ccf.DELETED, ccf.COMPLIANT, "requests_unspecified")
+    measures = (*ccf.CASELOAD, ccf_shares.DELETED, ccf_shares.COMPLIANT, "requests_unspecified")
     series = ccf.series_table(figures, measures, window.ccf_start, window.end)
-    shares = ccf.deletion_shares(series, settings.confidence, settings.interval_method)
+    claims_series = ccf.series_table(figures, measures, 1900, window.end)
+    shares = yearly_shares(figures, series, settings, window.ccf_start, window.end)
     results = trend_runs.TrendResults()
     ccf_settings = replace(settings, scope_break="pooled")  # no scope break in the CCF's series
     for measure in TREND_MEASURES:
         trend_runs.fit_series(inputs.ccf_rows(series, measure), measure, False, ccf_settings, results)
     return Complaints(
         series=series,
-        claims_series=ccf.series_table(figures, measures, 1900, window.end),
+        claims_series=claims_series,
         shares=shares,
-        share_changes=ccf.share_change(shares, settings.confidence) if len(shares) else pd.DataFrame(),
-        share_trend=share_trend(shares, settings.confidence),
+        share_trends={
+            share.key: ccf_shares.share_trend(shares[shares["series"] == share.key], settings.confidence)
+            for share in ccf_shares.SERIES
+        },
+        share_changes=ccf_shares.share_changes(shares, settings.confidence),
+        other_shares=ccf.other_shares(series, settings.confidence, settings.interval_method),
         trends=results.table(),
         bands=results.bands(),
         changes=results.changes_table(),
@@ -57,21 +68,21 @@ def complaints_analysis(figures: pd.DataFrame, settings: Settings, window: Windo
     )
 
 
-def share_trend(shares: pd.DataFrame, confidence: float) -> dict | None:
-    """The logistic trend of the deletion share among decided complaints, with at least MIN_YEARS years."""
-    if shares.empty:
-        return None
-    decided = shares[(shares["denominator"] == "decided") & shares["share"].notna()]
-    decided = decided[decided["period"].str.fullmatch(r"\d{4}")]
-    if len(decided) < MIN_YEARS:
-        return None
-    return ccf.binomial_trend(decided["period"].astype(int), decided["deleted"], decided["trials_low"], confidence)
+def yearly_shares(figures: pd.DataFrame, series: pd.DataFrame, settings: Settings, first: int, last: int):
+    """The share series of the years [first, last], from the CCF's counts and its published shares."""
+    published = figures[
+        (figures["body"] == ccf.CCF)
+        & (figures["measure"] == ccf_shares.COMPLIANT_SHARE)
+        & (figures["period_type"] == "year")
+        & figures["period_start"].between(first, last)
+    ]
+    return ccf_shares.share_rows(series, published, settings.confidence, settings.interval_method)
 
 
 def two_routes(panel: Panel, complaints: Complaints) -> pd.DataFrame:
     """Task force refusals and cancellations beside CCF deletions, for every period both were published
     (a two-year CCF total beside the task force's two years summed under the same constraints)."""
-    deleted = complaints.series[complaints.series["measure"] == ccf.DELETED]
+    deleted = complaints.series[complaints.series["measure"] == ccf_shares.DELETED]
     table = panel.table[panel.table["series"] == REFUSED_ALL].set_index("year")
     rows = []
     for cell in deleted.itertuples():
@@ -83,7 +94,7 @@ def two_routes(panel: Panel, complaints: Complaints) -> pd.DataFrame:
             low, high, status = task_force["low"], task_force["high"], task_force["status"]
             scope_break = bool(task_force["scope_break"])
         else:
-            low, high = joint_sum(panel, years)
+            low, high = joint_sum(panel, years, REFUSED_ALL)
             status, scope_break = "reconstructed (sum of the years)", False
         if status == "missing" or not math.isfinite(high):
             continue
@@ -105,12 +116,12 @@ def two_routes(panel: Panel, complaints: Complaints) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def joint_sum(panel: Panel, years: list[int]) -> tuple[float, float]:
-    """Bounds on the task force's total over several years, under the panel's own statements."""
+def joint_sum(panel: Panel, years: list[int], series: str) -> tuple[float, float]:
+    """Bounds on a task force series' total over several years, under the panel's own statements."""
     system = panel.system
     if not all(year in system.years for year in years):
         return 0.0, math.inf
-    group = [(REFUSED_ALL, years)]
+    group = [(series, years)]
     if system.rising_shares:
         found = rising_share.exact_sum_bounds(system, panel.bounds, group)
     else:

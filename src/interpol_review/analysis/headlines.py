@@ -11,6 +11,7 @@ import pandas as pd
 
 from interpol_review.ledger.series import REFUSED_ALL
 from interpol_review.ledger.status import Status
+from interpol_review.stats import ccf_shares
 
 
 @dataclass(frozen=True)
@@ -20,7 +21,7 @@ class Headline:
     value: float  # the point, NaN where only an interval is known
     low: float
     high: float
-    unit: str  # count, per_1000, share, rate_ratio
+    unit: str  # count, per_1000, share, rate_ratio, odds_ratio
     basis: str  # the figures or the method behind it
     note: str = ""
 
@@ -35,6 +36,7 @@ def headlines(analysis) -> list[Headline]:
         *latest_rate(analysis.rates),
         *trend_headlines(analysis.trends, "task_force"),
         *ccf_share(analysis.complaints.shares),
+        *ccf_share_trends(analysis.complaints.share_trends),
         *ccf_latest(analysis.complaints.series),
         *trend_headlines(analysis.complaints.trends, "ccf"),
     ]
@@ -116,16 +118,41 @@ def trend_headlines(trends: pd.DataFrame, route: str) -> list[Headline]:
 
 
 def ccf_share(shares: pd.DataFrame) -> list[Headline]:
+    """The latest published share of reviewed complaints that ended with deletion (every outcome)."""
     if shares.empty:
         return []
-    decided = shares[(shares["denominator"] == "decided") & shares["share"].notna()].sort_values("period")
-    if decided.empty:
+    rows = shares[(shares["series"] == ccf_shares.HEADLINE.key) & (shares["status"] == "published")]
+    if rows.empty:
         return []
-    last = decided.iloc[-1]
+    last = rows.sort_values("year").iloc[-1]
     return [
         Headline(
-            "ccf_deletion_share", last["period"], last["share"], last["low"], last["high"], "share", last["figure_ids"]
+            "ccf_deletion_share",
+            last["period"],
+            last["share"],
+            last["low"],
+            last["high"],
+            "share",
+            last["figure_ids"],
+            "of every outcome of the admissible complaints reviewed",
         )
+    ]
+
+
+def ccf_share_trends(trends: dict) -> list[Headline]:
+    """The odds ratio per year of each share series with a trend."""
+    return [
+        Headline(
+            f"ccf_share_trend_{key}",
+            f"{trend['years'][0]}-{trend['years'][-1]}",
+            trend["odds_ratio_per_year"],
+            trend["low"],
+            trend["high"],
+            "odds_ratio",
+            f"{trend['number_of_years']} years, {trend['model']}",
+        )
+        for key, trend in trends.items()
+        if trend is not None
     ]
 
 

@@ -9,7 +9,7 @@ import pandas as pd
 
 from interpol_review.analysis import inputs, trend_runs
 from interpol_review.analysis.cache import cached
-from interpol_review.analysis.complaints import Complaints, complaints_analysis, two_routes
+from interpol_review.analysis.complaints import Complaints, complaints_analysis, joint_sum, two_routes
 from interpol_review.analysis.editions import EditionChanges, edition_changes, previous_month, previous_settings
 from interpol_review.analysis.headlines import Headline, headlines
 from interpol_review.analysis.settings import Settings
@@ -17,7 +17,7 @@ from interpol_review.analysis.window import Window, resolve
 from interpol_review.checks.disagreements import resolve as resolve_disagreements
 from interpol_review.ledger.load import Ledger
 from interpol_review.ledger.series import ARTICLE_2, ARTICLE_2_OR_3, ARTICLE_3, ISSUED, REFUSED_ALL
-from interpol_review.stats import capacity, claims, rates, scenarios
+from interpol_review.stats import capacity, claims, german_count, rates, scenarios
 from interpol_review.stats.panel import Panel, build_panel
 
 TREND_SERIES = (REFUSED_ALL, ARTICLE_2, ARTICLE_3, ARTICLE_2_OR_3)
@@ -40,6 +40,7 @@ class Analysis:
     complaints: Complaints
     scenarios: dict[str, pd.DataFrame] = field(default_factory=dict)
     capacity: pd.DataFrame | None = None
+    second_count: dict = field(default_factory=dict)  # the German government's count beside the task force's
     edition: EditionChanges | None = None  # what changed since the earlier data date (compare_with)
 
     @property
@@ -94,6 +95,7 @@ def run_analysis(ledger: Ledger, settings: Settings) -> Analysis:
         complaints=complaints,
         scenarios=scenario_tables(ledger, panel, settings),
         capacity=capacity_table(ledger, panel, settings),
+        second_count=second_count(used, panel),
     )
 
 
@@ -165,16 +167,40 @@ def scenario_tables(ledger: Ledger, panel: Panel, settings: Settings) -> dict[st
         "cancellations": scenarios.cancellation_scenarios(refused, stocks),
         "denominators": scenarios.denominators(refused, issued, stocks),
     }
+    # Each year whose scope may be wider, against the last published year before the first of them.
     breaks = panel.table[(panel.table["series"] == REFUSED_ALL) & panel.table["scope_break"]]
+    breaks = breaks[breaks["status"] == "published"].sort_values("year")
     if len(breaks):
-        year = int(breaks["year"].min())
-        before = refused[(refused["year"] < year) & (refused["status"] == "published")]
+        before = refused[(refused["year"] < breaks["year"].min()) & (refused["status"] == "published")]
         if len(before):
             last = before.sort_values("year").iloc[-1]
-            tables["scope_break"] = scenarios.scope_break_scenarios(breaks["high"].iloc[0], last["high"]).assign(
-                year=year, compared_with=int(last["year"])
+            tables["scope_break"] = pd.concat(
+                [
+                    scenarios.scope_break_scenarios(row.high, last["high"]).assign(
+                        year=int(row.year), compared_with=int(last["year"])
+                    )
+                    for row in breaks.itertuples()
+                ],
+                ignore_index=True,
             )
     return tables
+
+
+def second_count(used: pd.DataFrame, panel: Panel) -> dict:
+    """The German government's count of alerts deleted on Articles 2 and 3, by year of publication, beside
+    the task force's Article 2 and 3 figures and the bounds they imply for 2017-2021 together."""
+    yearly = german_count.yearly(used)
+    if yearly.empty:
+        return {}
+    table = panel.table
+    task_force = table[(table["series"] == ARTICLE_2_OR_3) & table["year"].isin(yearly["year"])]
+    years = list(range(german_count.FIRST_TASK_FORCE_YEAR, german_count.CUT_OFF_YEAR + 1))
+    low, high = joint_sum(panel, years, ARTICLE_2_OR_3)
+    return {
+        "yearly": yearly,
+        "task_force": task_force[["year", "status", "low", "high", "figure_ids"]].reset_index(drop=True),
+        "consistency": german_count.consistency(yearly, low, high),
+    }
 
 
 def capacity_table(ledger: Ledger, panel: Panel, settings: Settings) -> pd.DataFrame:

@@ -98,7 +98,7 @@ class Settings:
         "sum_of_parts", "which of the disagreeing 2021 Article 2 and 3 figures wins", choices=DISAGREEMENT_RULES
     )
     scope_break: str = parameter(
-        "own_level", "how the 2024 figures (scope possibly wider) enter", choices=SCOPE_BREAK_RULES
+        "own_level", "how the 2023 and 2024 figures (scope possibly wider) enter", choices=SCOPE_BREAK_RULES
     )
     rising_share: str = parameter(
         "impose", "the statement that the 2017-2020 share rose every year", choices=RISING_SHARE_RULES

@@ -30,7 +30,9 @@ class TrendResults:
     sensitivity: list[dict] = field(default_factory=list)
 
     def table(self) -> pd.DataFrame:
-        return pd.DataFrame([fit.summary() for fit in self.fits.values()])
+        """One row per fit; with no fit, the columns all the same (the chapters select by them)."""
+        rows = [fit.summary() for fit in self.fits.values()]
+        return pd.DataFrame(rows, columns=list(trends.Trend.SUMMARY_COLUMNS))
 
     def bands(self) -> pd.DataFrame:
         frames = [

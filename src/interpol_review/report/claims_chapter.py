@@ -8,8 +8,9 @@ import math
 import pandas as pd
 
 from interpol_review.core.formatting import interval, listing, percent_interval, period_text
+from interpol_review.ledger.vocabulary import SHARE_STATISTICS
 from interpol_review.report.links import Link, anchor
-from interpol_review.report.words import INSTRUMENTS, MEASURES, SHORT_SERIES
+from interpol_review.report.words import INSTRUMENTS, MEASURES, SHARE_DENOMINATOR_WORDS, SHORT_SERIES
 
 INFORMATIVE = 3.0  # an evidence range informs when its top is at most three times its bottom
 
@@ -34,8 +35,26 @@ def informative(evidence: dict) -> bool:
     return math.isfinite(evidence["high"]) and evidence["low"] > 0 and evidence["high"] <= INFORMATIVE * evidence["low"]
 
 
+def share_wording(readings: pd.DataFrame, ledger_readings: pd.DataFrame) -> str:
+    """A CCF share under every denominator its readings name: '2018: 51.5% of the complaints processed; ...'."""
+    parts = []
+    for row in readings.itertuples():
+        source = ledger_readings[
+            (ledger_readings["claim_id"] == row.claim_id) & (ledger_readings["reading"] == row.reading)
+        ].iloc[0]
+        shares = listing([f"{e['label']}: {percent_interval(e['low'], e['high'], 1)}" for e in row.evidence])
+        if shares:
+            parts.append(f"{shares} of {SHARE_DENOMINATOR_WORDS[source.denominator]}")
+    if not parts:
+        return "The published counts do not give the share for these years without the claim's own figures."
+    what = subject(ledger_readings[ledger_readings["claim_id"] == readings.iloc[0]["claim_id"]].iloc[0])
+    return f"{what.capitalize()}: {'; '.join(dict.fromkeys(parts))}."
+
+
 def safe_wording(readings: pd.DataFrame, ledger_readings: pd.DataFrame) -> str:
     """What a reader can say instead, with the numbers: from the reading whose evidence is fullest."""
+    if readings["statistic"].isin(SHARE_STATISTICS).all():
+        return share_wording(readings, ledger_readings)
     for row in readings.itertuples():
         source = ledger_readings[
             (ledger_readings["claim_id"] == row.claim_id) & (ledger_readings["reading"] == row.reading)

@@ -19,11 +19,13 @@ from interpol_review.core.formatting import (
 )
 from interpol_review.ledger.status import Status
 from interpol_review.report import plots
-from interpol_review.report.coverage import measured_label
+from interpol_review.report.coverage import measured_label, measured_share_label
 from interpol_review.report.links import figure_ids
-from interpol_review.report.wording import trend_sentence
-from interpol_review.report.words import MEASURES
-from interpol_review.stats.ccf import CASELOAD, COMPLIANT, DELETED, DELETION_ROUTES
+from interpol_review.report.wording import direction, trend_sentence
+from interpol_review.report.words import MEASURES, SHARE_SERIES, SHARE_SERIES_SHORT
+from interpol_review.stats import ccf_shares
+from interpol_review.stats.ccf import CASELOAD, DELETION_ROUTES
+from interpol_review.stats.ccf_shares import COMPLIANT, DELETED
 
 # Requests and complaints in two tables: together, ten columns of long words do not fit an A4 page.
 REQUESTS_SHOWN = ("requests_received", "requests_admissible", "requests_finalised", "requests_unspecified")
@@ -82,6 +84,12 @@ def caseload_sentences(analysis) -> list[str]:
     return sentences
 
 
+def change_text(row) -> str:
+    """'2.05 times (1.61–2.63)': the ratio, or the range the published figures allow, then its interval."""
+    known = ratio(row.ratio) if row.ratio == row.ratio else interval(row.set_low, row.set_high, 2) + " times"
+    return f"{known} ({interval(row.low, row.high, 2)})"
+
+
 def caseload_finding(yearly: pd.DataFrame, measures: list[str]) -> str:
     """The chart's title: each series from its first to its latest published year."""
     parts = []
@@ -122,8 +130,155 @@ def caseload_figure(analysis, numbering):
     )
 
 
+def share_counts(row) -> str:
+    """'276 of 346', '272 of 485–490', or the share alone where its denominator is not published."""
+    if row.status == "share only":
+        return "not published"
+    return f"{interval(row.successes_low, row.successes_high)} of {interval(row.trials_low, row.trials_high)}"
+
+
+def share_value(row) -> str:
+    return percent(row.share, 1) if row.status == "published" else percent_interval(row.share_low, row.share_high, 1)
+
+
 def shares_table(analysis, numbering):
+    """Every year of every share series: the counts, the share and its interval, and the figures."""
     shares = analysis.complaints.shares
+    if shares.empty:
+        return None
+    confidence = level(analysis.settings.confidence)
+    ordered = shares.assign(order=shares["series"].map(list(SHARE_SERIES).index)).sort_values(["order", "year"])
+    frame = pd.DataFrame(
+        {
+            "Share of complaints": [SHARE_SERIES_SHORT[key] for key in ordered["series"]],
+            "Year": ordered["period"],
+            "Counts": [share_counts(row) for row in ordered.itertuples()],
+            "Share": [share_value(row) for row in ordered.itertuples()],
+            f"{confidence} interval": [
+                percent_interval(a, b, 1) if b == b else "no interval: the count is not published"
+                for a, b in zip(ordered["low"], ordered["high"], strict=True)
+            ],
+            "Figures": [figure_ids(ids) for ids in ordered["figure_ids"]],
+        }
+    )
+    method = "Jeffreys" if analysis.settings.interval_method == "jeffreys" else "Wilson"
+    return numbering.table(
+        frame,
+        f"How the CCF's reviews of complaints ended, by year, under each denominator, with {method} {confidence} "
+        "intervals. Every outcome: of the admissible complaints reviewed (2024: the deletion requests decided); "
+        "decided on the merits: deleted or found compliant. A share given as a range comes from a count published "
+        "as a rounded share (2024: 40% of 539 found compliant); its interval covers every count the figures allow.",
+        numeric=["Share", f"{confidence} interval"],
+    )
+
+
+def trend_words(trend: dict, confidence: float, measured: str) -> str:
+    """'it fell: an odds ratio of 0.81 a year (95% interval 0.70–0.93; quasi-binomial, 4 years)'."""
+    word = direction(trend["low"], trend["high"])
+    inside = "; ".join(
+        part
+        for part in (
+            f"{level(confidence)} interval {interval(trend['low'], trend['high'], 2)}",
+            f"{trend['model']}, {plural(trend['number_of_years'], 'year')}",
+            f"{measured} in simulations" if measured else "",
+        )
+        if part
+    )
+    size = f"an odds ratio of {number(trend['odds_ratio_per_year'], 2)} a year ({inside})"
+    return f"it {word}: {size}" if word else f"no change is established: {size}, which includes no change"
+
+
+def first_and_last(rows) -> str:
+    ordered = rows[rows["status"] != "share only"].sort_values("year")
+    first, last = ordered.iloc[0], ordered.iloc[-1]
+    return f"from {share_value(first)} in {first['period']} to {share_value(last)} in {last['period']}"
+
+
+def share_series_sentence(analysis, key: str) -> str:
+    """One series: its years, first and last share, and its trend or its changes."""
+    complaints = analysis.complaints
+    rows = complaints.shares[complaints.shares["series"] == key]
+    trend = complaints.share_trends.get(key)
+    subject = f"Of {SHARE_SERIES[key].split(', of ', 1)[1]}, the share that {ccf_shares.SERIES_BY_KEY[key].subject}"
+    counted = rows[rows["status"] != "share only"]
+    if len(counted) < 2:
+        return ""
+    text = f"{subject} went {first_and_last(rows)}"
+    if trend is not None:
+        measured = measured_share_label(analysis.settings.confidence)
+        return f"{text}; {trend_words(trend, analysis.settings.confidence, measured)}."
+    changes = complaints.share_changes[complaints.share_changes["series"] == key]
+    steps = [
+        f"{row.from_period} to {row.to_period}: odds ratio {interval(row.low, row.high, 2)}"
+        for row in changes.itertuples()
+    ]
+    return (
+        f"{text}; too few years for a trend; exact {level(analysis.settings.confidence)} intervals: {listing(steps)}."
+    )
+
+
+def shares_text(analysis, numbering) -> str:
+    complaints = analysis.complaints
+    shares = complaints.shares
+    if shares.empty:
+        return (
+            "No year has both a count of data deleted and a count of the complaints decided, so no share can be "
+            "computed."
+        )
+    every = shares[(shares["series"] == "deleted_every_outcome")]
+    decided_years = listing(sorted(every.loc[every["denominator_measure"] == "complaints_decided", "period"]))
+    reviewed_years = listing(sorted(every.loc[every["denominator_measure"] == "complaints_admissible", "period"]))
+    parts = [
+        "How likely is deletion once the CCF reviews a complaint? The share depends on what it is a share of, "
+        "and the sources use two denominators that must not be mixed: every outcome of the admissible complaints "
+        "the CCF reviewed (closures because the country's bureau did not cooperate included), and the complaints "
+        "it decided on the merits, with the data deleted or found compliant."
+    ]
+    if reviewed_years and decided_years:
+        parts.append(
+            f"For every outcome, {reviewed_years} count the admissible complaints reviewed and {decided_years} the "
+            "deletion requests decided, its source's word; in 2022 the two were the same thing (271 deleted + 124 "
+            "compliant + 75 closed = 470)."
+        )
+    parts += [share_series_sentence(analysis, share.key) for share in ccf_shares.SERIES]
+    parts.append(f"{numbering.next_table()} gives every year with its counts.")
+    return " ".join(part for part in parts if part)
+
+
+def changes_table(analysis, numbering):
+    changes = analysis.complaints.share_changes
+    if changes.empty:
+        return None
+    confidence = level(analysis.settings.confidence)
+    frame = pd.DataFrame(
+        {
+            "Share of complaints": [SHARE_SERIES_SHORT[key] for key in changes["series"]],
+            "From": changes["from_period"],
+            "To": changes["to_period"],
+            "Change, points": [
+                number(d, 1) if d == d else f"{number(low, 1)} to {number(high, 1)}"
+                for d, low, high in zip(
+                    changes["difference_points"], changes["difference_low"], changes["difference_high"], strict=True
+                )
+            ],
+            "Odds ratio": [number(r, 2) if r == r else "" for r in changes["odds_ratio"]],
+            f"Exact {confidence} interval": [
+                interval(low, high, 2) for low, high in zip(changes["low"], changes["high"], strict=True)
+            ],
+        }
+    )
+    return numbering.table(
+        frame,
+        f"Changes between published years, with the exact conditional (Fisher) {confidence} interval of the odds "
+        "ratio: below 1, a lower share in the later year. Where a year's counts are ranges, the interval covers "
+        "every end.",
+        numeric=["Change, points", "Odds ratio", f"Exact {confidence} interval"],
+    )
+
+
+def other_shares_table(analysis, numbering):
+    """Deletions over wider denominators: complaints received or processed, requests of every kind."""
+    shares = analysis.complaints.other_shares
     if shares.empty:
         return None
     confidence = level(analysis.settings.confidence)
@@ -140,74 +295,57 @@ def shares_table(analysis, numbering):
             "Figures": [figure_ids(ids) for ids in shares["figure_ids"]],
         }
     )
-    method = "Jeffreys" if analysis.settings.interval_method == "jeffreys" else "Wilson"
     return numbering.table(
         frame,
-        f"Data deleted after a complaint as a share of each published denominator, with {method} {confidence} "
-        "intervals. The share among decided complaints answers 'if the CCF decides my complaint, how likely is "
-        "deletion'; the others divide by complaints or requests that were never decided on the merits.",
+        "Data deleted after a complaint as a share of wider denominators: complaints received or processed, and "
+        "requests of every kind. Many of these were never decided on the merits, so each share is lower than the "
+        "share of complaints reviewed.",
         numeric=["Deleted", "Of", "Share", f"{confidence} interval"],
     )
 
 
-def change_text(row) -> str:
-    """'2.05 times (1.61–2.63)': the ratio, or the range the published figures allow, then its interval."""
-    known = ratio(row.ratio) if row.ratio == row.ratio else interval(row.set_low, row.set_high, 2) + " times"
-    return f"{known} ({interval(row.low, row.high, 2)})"
-
-
-def shares_text(analysis, numbering) -> str:
-    complaints = analysis.complaints
-    decided = complaints.shares[complaints.shares["denominator"] == "decided"] if len(complaints.shares) else []
-    if len(decided) == 0:
-        return (
-            "No year has both data deleted and data found compliant published, so no share among decided "
-            "complaints can be computed."
-        )
-    parts = [
-        f"{row.period}: {percent(row.share, 1)} ({percent_interval(row.low, row.high, 1)})"
-        for row in decided.itertuples()
-    ]
-    text = (
-        f"Among the complaints the CCF decided, the share that ended with the data deleted is published for "
-        f"{plural(len(decided), 'year')}: {listing(parts)} ({numbering.next_table()})."
-    )
-    if complaints.share_trend is not None:
-        trend = complaints.share_trend
-        text += (
-            f" A {trend['model']} trend gives an odds ratio of {number(trend['odds_ratio_per_year'], 2)} a year "
-            f"({interval(trend['low'], trend['high'], 2)})."
-        )
-    else:
-        text += " With fewer than four years, no trend is fitted."
-    if len(complaints.share_changes):
-        row = complaints.share_changes.iloc[-1]
-        points = 100 * row["difference"]
-        text += (
-            f" From {row['from_period']} to {row['to_period']} the share changed by {number(points, 1)} points "
-            f"({level(analysis.settings.confidence)} interval {number(100 * row['low'], 1)} to "
-            f"{number(100 * row['high'], 1)}): "
-            + ("no change that the numbers can distinguish." if row["low"] <= 0 <= row["high"] else "a real change.")
-        )
-    return text
-
-
 def shares_figure(analysis, numbering):
     shares = analysis.complaints.shares
-    decided = shares[(shares["denominator"] == "decided")] if len(shares) else shares
-    if len(decided) == 0:
+    counted = shares[shares["low"].notna()] if len(shares) else shares
+    if counted.empty:
         return None
-    frame = decided.assign(label=decided["period"])
+    confidence = level(analysis.settings.confidence)
     alt = "; ".join(
-        f"{r.period}: {percent(r.share, 1)} ({percent_interval(r.low, r.high, 1)})" for r in decided.itertuples()
+        f"{SHARE_SERIES[r.series]}, {r.period}: {share_value(r)} ({percent_interval(r.low, r.high, 1)})"
+        for r in counted.itertuples()
     )
+    headline = analysis.complaints.share_trends.get(ccf_shares.HEADLINE.key)
+    word = direction(headline["low"], headline["high"]) if headline else ""
+    finding = (
+        f"The share of reviewed complaints that ended with deletion {word} over "
+        f"{headline['years'][0]}–{headline['years'][-1]}"
+        if word
+        else "How the CCF's reviews of complaints ended"
+    )
+    years = list(range(int(counted["year"].min()), int(counted["year"].max()) + 1))
     return numbering.figure(
         plots.shares_plot,
-        (frame, "Deleted, % of decided"),
-        f"About two in three complaints the CCF decided ended with the data deleted, with "
-        f"{level(analysis.settings.confidence)} intervals.",
+        (counted, {key: SHARE_SERIES[key].capitalize() for key in SHARE_SERIES}, years),
+        f"{finding}. Dots are shares of published counts, open dots the middle of a range; bars are "
+        f"{confidence} intervals.",
         alt,
     )
+
+
+def share_follow_ups(analysis, numbering) -> list[tuple[str, object]]:
+    """After the share table and figure: the changes between years and the wider denominators, each a
+    sentence and its table."""
+    found = []
+    if not analysis.complaints.share_changes.empty:
+        text = f"{numbering.next_table()} gives the changes between published years."
+        found.append((text, changes_table(analysis, numbering)))
+    if not analysis.complaints.other_shares.empty:
+        text = (
+            "A share of every complaint received, or of every request, would be lower still: many complaints are "
+            f"never decided on the merits ({numbering.next_table()})."
+        )
+        found.append((text, other_shares_table(analysis, numbering)))
+    return found
 
 
 def disagreements_about(disagreements: pd.DataFrame, figure_ids: set[str]) -> pd.DataFrame:
@@ -243,11 +381,20 @@ def routes_table(analysis, numbering):
     frame = pd.DataFrame(rows)
     shown = set(figures.loc[(figures["body"] == "ccf_annual_report") & figures["measure"].isin(measures), "figure_id"])
     notes = disagreements_about(analysis.ledger.disagreements, shown)
+    before = figures[
+        (figures["body"] == "ccf_annual_report") & (figures["measure"] == "deleted_by_gs_or_ncb_before_decision")
+    ]
+    before_text = listing(
+        [f"{number(row.value)} in {period_text(row.period)} ({row.figure_id})" for row in before.itertuples()]
+    )
     text = (
-        "How did deletions happen? The CCF's reports split them into data deleted after the CCF considered the "
-        "legal issues raised (including cases where the country's bureau did not answer) and data the General "
-        "Secretariat or the source deleted before the CCF decided "
-        f"({numbering.next_table()}). The parts do not add up to the published totals "
+        "How did deletions happen? A complaint ends with the data deleted in three ways: the CCF finds the data "
+        "not compliant after considering the legal issues the applicant raised; it has them deleted because the "
+        "country's bureau did not answer its questions (a part of the first); or the General Secretariat or the "
+        "source deletes them before the CCF decides, the third way, which the shares of decided complaints "
+        f"do not count: {before_text}. In 2022, 75 admissible complaints were closed because the bureau did not "
+        f"cooperate; whether their data were deleted is not stated ({numbering.next_table()}). The parts do not "
+        "add up to the published totals "
         + listing([f"{row.disagreement_id}: {row.what}" for row in notes.itertuples()])
         + "; the categories may overlap, and the report shows them as published."
     )
@@ -271,17 +418,33 @@ def time_table(analysis, numbering):
             "Statutory limit": times["limit"],
             "As published": times["published"],
             "Within the limit": times["within_limit"].map(lambda v: f"{v:.0f}%"),
-            "Figure": [figure_ids(f) for f in times["figure_id"]],
+            "The late ones took": [
+                interval(a, b) + " months" if a == a else "not published"
+                for a, b in zip(times["late_months_low"], times["late_months_high"], strict=True)
+            ],
+            "Figures": [figure_ids(f) for f in times["figure_id"]],
         }
     )
     notes = disagreements_about(analysis.ledger.disagreements, set(times["figure_id"]))
+    months = times[times["late_months_low"].notna()]
+    late = listing(
+        [
+            f"{'access requests' if row.requests == 'access' else 'complaints'} "
+            f"{interval(row.late_months_low, row.late_months_high)} months ({row.year})"
+            for row in months.itertuples()
+        ]
+    )
     text = (
         "The CCF's rules give it four months to answer an access request and nine months to decide a complaint. "
-        f"{numbering.next_table()} shows the published shares."
+        f"{numbering.next_table()} shows the published shares"
+        + (f" and, where published, how long the late ones took: {late}" if late else "")
+        + ". These are the only figures in months; no average time to decide every complaint is published."
         + "".join(f" Disagreement {row.disagreement_id}: {row.what}; {row.reason}." for row in notes.itertuples())
     )
     table = numbering.table(
-        frame, "Time to decide against the statutory limits, as published.", numeric=["Within the limit"]
+        frame,
+        "Time to decide against the statutory limits, as published, and the time the late ones took.",
+        numeric=["Within the limit"],
     )
     return text, table
 

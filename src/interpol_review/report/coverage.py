@@ -24,6 +24,11 @@ DESIGNS = {
 }
 
 
+# The CCF's share trends (stats/ccf_shares.py) are one procedure (binomial, or quasi-binomial where
+# overdispersed), simulated in one design shaped like the four years of counts.
+SHARE_DESIGN, SHARE_MODEL = "CCF share trend", "binomial or quasi-binomial"
+
+
 @cache
 def coverage_table() -> pd.DataFrame:
     path = project_root() / "docs" / "coverage.csv"
@@ -81,3 +86,26 @@ def label(coverage: float | None, nominal: float) -> str:
     if coverage is None or abs(coverage - nominal) <= TOLERANCE:
         return ""
     return f"measured coverage {100 * coverage:.0f}%"
+
+
+def measured_share_coverage() -> dict | None:
+    """The lowest measured coverage of the CCF share trend's interval, with its nominal level."""
+    rows = coverage_table()
+    rows = rows[(rows["design"] == SHARE_DESIGN) & (rows["interval"] == "trend")]
+    if rows.empty:
+        return None
+    return {
+        "design": SHARE_DESIGN,
+        "trend": float(rows["coverage"].min()),
+        "trend_nominal": float(rows["nominal"].iloc[0]),
+    }
+
+
+def measured_share_label(confidence: float) -> str:
+    """'measured coverage 91%' for a CCF share trend's interval where the simulations of its design measured
+    one more than two points from the level the report prints; '' otherwise (or at another level)."""
+    table = coverage_table()
+    rows = table[(table["design"] == SHARE_DESIGN) & (table["interval"] == "trend")]
+    if rows.empty or abs(float(rows["nominal"].iloc[0]) - confidence) > 1e-9:
+        return ""
+    return label(float(rows["coverage"].min()), confidence)

@@ -46,6 +46,55 @@ def sources_table(analysis, numbering):
     return text, table
 
 
+# The outcomes of a search as the table names them.
+LEFT = {"not_stored": "not readable", "excluded": "left out"}
+
+
+def search_section(analysis, numbering):
+    """How complete the ledger is, where it could not look, and the flow of its searches: how many found
+    something, nothing, or a page that is not stored; and every page not read or figure left out, with why."""
+    ledger = analysis.ledger
+    searches, figures = ledger.searches, ledger.figures
+    quoted = figures["figure_id"].isin(ledger.quotations["figure_id"])
+    primary = figures["source_id"].isin(ledger.sources.loc[ledger.sources["role"] == "primary", "source_id"])
+    by_outcome = searches.groupby("outcome")["search_id"].nunique()
+    found = searches[searches["outcome"] == "found"]
+    found_sources = sorted({sid for ids in found["source_ids"] for sid in ids.split()})
+    added = ledger.sources[ledger.sources["found_by"].str.startswith("search")]
+    added_figures = figures[figures["source_id"].isin(added["source_id"])]
+    text = (
+        f"The ledger holds {plural(len(figures), 'figure')} from {plural(figures['source_id'].nunique(), 'source')}; "
+        f"for {int(quoted.sum())} of them the source's own words are recorded, and the build checks each value "
+        'against them. It could not look where the figures start: INTERPOL\'s own "Review and compliance" page '
+        "is not among the stored public pages and the CCF's annual reports are stored only as their openings, so "
+        f"every figure but {int(primary.sum())} (from INTERPOL's own publications) reaches it through a law firm, "
+        "a newspaper, a parliament or an NGO quoting them. "
+        f"Of the {plural(searches['search_id'].nunique(), 'search', 'searches')} of the stored public pages made "
+        f"on {listing(sorted(set(searches['date'])))} (data/raw/search_log.csv gives each with its words), "
+        f"{by_outcome.get('found', 0)} found a source or a figure's words ({plural(len(found_sources), 'source')}), "
+        f"{by_outcome.get('nothing', 0)} found nothing, {by_outcome.get('not_stored', 0)} met a page that is "
+        f"not stored or only as its opening, and {by_outcome.get('excluded', 0)} found figures the ledger leaves "
+        f"out; they added {plural(len(added), 'source')} ({listing(list(added['source_id']))}) with "
+        f"{plural(len(added_figures), 'figure')}. {numbering.next_table()} lists what could not be read and what "
+        "was left out, with the reasons."
+    )
+    left = searches[searches["outcome"].isin(LEFT)]
+    frame = pd.DataFrame(
+        {
+            "Search": left["search_id"],
+            "Outcome": left["outcome"].map(LEFT),
+            "What, and why": left["note"],
+            "Figures": [figure_ids(ids.replace(" ", ", ")) if ids else "" for ids in left["figure_ids"]],
+        }
+    )
+    table = numbering.table(
+        frame,
+        "What the searches of the stored public pages could not read, and the figures they found and left out, "
+        "with the reasons: the reach of the ledger.",
+    )
+    return text, table
+
+
 def coverage_table(analysis) -> pd.DataFrame:
     window = analysis.window
     return coverage(analysis.ledger.figures, min(window.start, window.ccf_start), window.end)

@@ -106,25 +106,26 @@ def scope_table(analysis, numbering):
     table = analysis.scenarios.get("scope_break")
     if table is None:
         return None, None
-    year, before = int(table["year"].iloc[0]), int(table["compared_with"].iloc[0])
-    frame = pd.DataFrame(
-        {
-            f"Share of the {year} total that is Red Notices and diffusions": table["red_and_diffusion_share"].map(
-                percent
-            ),
-            f"Comparable {year} count": table["comparable_count"].map(number),
-            f"Change on {before}": table["change_percent"].map(
-                lambda v: (number(v) if v < 0 else "+" + number(v)) + "%"
-            ),
-        }
-    )
+    years, before = sorted(set(table["year"])), int(table["compared_with"].iloc[0])
+    shares = table[table["year"] == years[0]]["red_and_diffusion_share"]
+    frame = pd.DataFrame({"Share that is Red Notices and diffusions": shares.map(percent).to_numpy()})
+    for year in years:
+        rows = table[table["year"] == year]
+        frame[f"Comparable {year} count"] = rows["comparable_count"].map(number).to_numpy()
+        frame[f"{year}: change on {before}"] = (
+            rows["change_percent"].map(lambda v: (number(v) if v < 0 else "+" + number(v)) + "%").to_numpy()
+        )
+    shown = listing([str(year) for year in years])
     text = (
-        f"The {year} figures may include green, yellow and blue notices as well as Red Notices and diffusions. If "
-        f"only part of the {year} total concerns Red Notices and diffusions, its rise on {before} shrinks or "
-        f"reverses ({numbering.next_table()})."
+        f"The figures of {shown} may include green, yellow and blue notices as well as Red Notices and diffusions "
+        "(their source compares them directly). If only part of each total concerns Red Notices and diffusions, "
+        f"its rise on {before}, the last year whose scope is not in doubt, shrinks or reverses "
+        f"({numbering.next_table()})."
     )
     return text, numbering.table(
-        frame, f"The {year} total under assumed shares of Red Notices and diffusions.", numeric=list(frame.columns[1:])
+        frame,
+        f"The {shown} totals under assumed shares of Red Notices and diffusions.",
+        numeric=list(frame.columns[1:]),
     )
 
 

@@ -80,6 +80,36 @@ class Target:
         return self.text
 
 
+# Scripts the PDF's fonts have: Latin with its accents, Greek, Cyrillic, and the punctuation between.
+PDF_SCRIPTS = re.compile(r"[\u0000-\u052f\u1e00-\u1fff\u2000-\u206f\u20a0-\u20cf\u2100-\u22ff]*")
+
+
+@dataclass(frozen=True)
+class Words:
+    """A source's words: as written in HTML and markdown; in the PDF, where they are in a script its fonts do
+    not have (Arabic), a note of where to read them, never missing glyphs."""
+
+    text: str
+
+    @property
+    def printable(self) -> bool:
+        return PDF_SCRIPTS.fullmatch(self.text) is not None
+
+    def markdown(self) -> str:
+        return markdown_escape(self.text)
+
+    def html(self) -> str:
+        return html.escape(self.text)
+
+    def latex(self) -> str:
+        if self.printable:
+            return latex_escape(self.text)
+        return latex_escape("(in a script this PDF cannot print: see the HTML report or data/raw/quotations.csv)")
+
+    def __str__(self) -> str:
+        return self.text
+
+
 @dataclass(frozen=True)
 class Parts:
     """Text and links in a row: 'F026, F027 and F028'."""

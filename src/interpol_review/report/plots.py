@@ -227,17 +227,34 @@ def two_series(
     return figure
 
 
-def shares_plot(shares: pd.DataFrame, y_label: str, width: float) -> plt.Figure:
-    """A share per period with its interval, on a 0-100% scale."""
-    figure, axes = plt.subplots(figsize=(width, 2.8 if width >= NARROW_BELOW else 3.2))
-    labels = list(shares["label"])
-    positions = np.arange(len(labels))
-    axes.vlines(positions, 100 * shares["low"], 100 * shares["high"], color=PALETTE[0], linewidth=4, alpha=0.65)
-    axes.plot(positions, 100 * shares["share"], marker="o", color=PALETTE[0], linestyle="none")
-    axes.set_xticks(positions)
-    axes.set_xticklabels(labels)
+def shares_plot(shares: pd.DataFrame, labels: dict[str, str], years: list[int], width: float) -> plt.Figure:
+    """Each share series over the years, on a 0-100% scale: a published share as a dot, a share the figures
+    give only as a range as an open dot at its middle; the bars are the intervals at the report's level."""
+    figure, axes = plt.subplots(figsize=(width, 3.0 if width >= NARROW_BELOW else 3.8))
+    keys = list(labels)
+    offsets = np.linspace(-0.18, 0.18, len(keys)) if len(keys) > 1 else [0.0]
+    handles = []
+    for number_, (key, offset) in enumerate(zip(keys, offsets, strict=True)):
+        rows = shares[shares["series"] == key]
+        colour = PALETTE[[0, 2, 4][number_ % 3]]
+        positions = rows["year"] + offset
+        axes.vlines(positions, 100 * rows["low"], 100 * rows["high"], color=colour, linewidth=3, alpha=0.55)
+        middle = 100 * (rows["share_low"] + rows["share_high"]) / 2
+        published = rows["status"] == "published"
+        axes.plot(positions[published], middle[published], marker="o", color=colour, linestyle="none")
+        axes.plot(
+            positions[~published],
+            middle[~published],
+            marker="o",
+            markerfacecolor="white",
+            color=colour,
+            linestyle="none",
+        )
+        handles.append(Line2D([], [], marker="o", color=colour, linestyle="none", label=labels[key]))
+    handles.append(Line2D([], [], marker="o", markerfacecolor="white", color="0.4", linestyle="none", label="a range"))
     axes.set_ylim(0, 100)
-    axes.set_xlim(-0.6, len(labels) - 0.4)
-    axes.set_ylabel(y_label)
-    figure.tight_layout()
+    axes.set_ylabel("% of complaints")
+    year_axis(axes, years, width)
+    figure.legend(handles=handles, loc="lower center", ncol=1, frameon=False, bbox_to_anchor=(0.5, 0.0))
+    figure.tight_layout(rect=(0, 0.3 if width >= NARROW_BELOW else 0.38, 1, 1))
     return figure

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from interpol_review.core.formatting import number, period_text
-from interpol_review.report.links import Link, Target, anchor, source_link
+from interpol_review.report.links import Link, Target, Words, anchor, source_link
 from interpol_review.report.words import BODIES, INSTRUMENTS, MEASURES, SHORT_SERIES
 
 GLOSSARY = {
@@ -107,7 +107,8 @@ def as_published(row) -> str:
 def ledger_appendix(analysis, numbering):
     """Every figure of the ledger this report may use, with its source's words where they were recorded."""
     figures = analysis.ledger.figures.sort_values("figure_id")
-    quotes = analysis.ledger.quotations.set_index("figure_id")["quotation"]
+    # a figure may carry several wordings (two stored copies of one statement): all of them, in order
+    quotes = analysis.ledger.quotations.groupby("figure_id", sort=False)["quotation"].agg(" / ".join)
     frame = pd.DataFrame(
         {
             "Figure": [Target(fid, anchor("ledger", fid)) for fid in figures["figure_id"]],
@@ -115,7 +116,7 @@ def ledger_appendix(analysis, numbering):
             "What": [figure_description(row) for row in figures.itertuples()],
             "As published": [as_published(row) for row in figures.itertuples()],
             "The source's words": [
-                f"“{quotes[fid]}”" if fid in quotes.index else f"(words not recorded; paraphrase) {statement}"
+                Words(f"“{quotes[fid]}”") if fid in quotes.index else f"(words not recorded; paraphrase) {statement}"
                 for fid, statement in zip(figures["figure_id"], figures["statement"], strict=True)
             ],
             "Source": [source_link(s) for s in figures["source_id"]],

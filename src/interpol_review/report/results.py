@@ -16,9 +16,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from interpol_review.report.coverage import measured_coverage
+from interpol_review.ledger.vocabulary import SHARE_DENOMINATORS
+from interpol_review.report.coverage import measured_coverage, measured_share_coverage
+from interpol_review.stats import ccf_shares
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 RESULTS_MIME = "application/vnd.interpol-review.results+json"  # the build writes it to results.json
 
 
@@ -88,7 +90,8 @@ def results_dict(analysis) -> dict[str, Any]:
             "claims_under_the_other_disagreement_rule": records(
                 analysis.claims_other_rule, ["claim_id", "reading", "verdict"]
             ),
-            "ccf": ccf_results(complaints),
+            "ccf": ccf_results(complaints, analysis.settings),
+            "second_count_articles_2_and_3": second_count_results(analysis.second_count),
             "scenarios": {name: records(table) for name, table in analysis.scenarios.items()},
             "review_capacity": records(analysis.capacity),
             "changes_since": edition_results(edition),
@@ -96,17 +99,52 @@ def results_dict(analysis) -> dict[str, Any]:
     )
 
 
-def ccf_results(complaints) -> dict[str, Any]:
+def share_series_results(complaints, settings) -> list[dict]:
+    """Each CCF share series: what it divides by, its years with intervals, and its trend or changes."""
+    found = []
+    for share in ccf_shares.SERIES:
+        rows = complaints.shares[complaints.shares["series"] == share.key]
+        if rows.empty:
+            continue
+        trend = complaints.share_trends.get(share.key)
+        changes = complaints.share_changes[complaints.share_changes["series"] == share.key]
+        found.append(
+            {
+                "series": share.key,
+                "numerator": share.numerator,
+                "denominator": share.denominator,
+                "denominator_meaning": SHARE_DENOMINATORS[share.denominator],
+                "interval_method": "jeffreys" if settings.interval_method == "jeffreys" else "wilson",
+                "confidence": settings.confidence,
+                "years": records(rows.drop(columns=["series"])),
+                "trend": trend,
+                "measured_coverage": measured_share_coverage() if trend is not None else None,
+                "changes": records(changes.drop(columns=["series"])),
+            }
+        )
+    return found
+
+
+def ccf_results(complaints, settings) -> dict[str, Any]:
     return {
         "series": records(complaints.series),
-        "deletion_shares": records(complaints.shares),
-        "share_changes": records(complaints.share_changes),
-        "share_trend": complaints.share_trend,
+        "share_series": share_series_results(complaints, settings),
+        "other_shares": records(complaints.other_shares),
         "trends": trends_with_coverage(complaints.trends, "ccf"),
         "changes_between_years": records(complaints.changes),
         "deletion_routes": records(complaints.routes),
         "time_to_decide": records(complaints.time_to_decide),
         "two_routes": records(complaints.two_routes),
+    }
+
+
+def second_count_results(second_count: dict) -> dict[str, Any] | None:
+    if not second_count:
+        return None
+    return {
+        "german_government_by_year_published": records(second_count["yearly"]),
+        "task_force_article_2_or_3": records(second_count["task_force"]),
+        "consistency": second_count["consistency"],
     }
 
 

@@ -22,9 +22,10 @@ from interpol_review.core.formatting import (
 from interpol_review.ledger.series import REFUSED_ALL
 from interpol_review.ledger.status import Status
 from interpol_review.report import plots
-from interpol_review.report.coverage import measured_label
+from interpol_review.report.coverage import measured_label, measured_share_label
 from interpol_review.report.links import glossary
-from interpol_review.report.wording import scope_break_years, trend_sentence
+from interpol_review.report.wording import direction, scope_break_years, trend_sentence
+from interpol_review.stats import ccf_shares
 from interpol_review.stats.claims import CONTRADICTED, DEPENDS, NOT_FOUND, SUPPORTED
 
 
@@ -107,24 +108,46 @@ def trend_point(analysis) -> str | None:
 
 
 def ccf_share_point(analysis) -> str | None:
+    """If the CCF reviews my complaint, how likely is deletion, and is it getting better or worse? The
+    direction follows the trend's interval; the denominator is named."""
     share = headline(analysis, "ccf_deletion_share")
     if share is None:
         return None
+    complaints = analysis.complaints
+    confidence = analysis.settings.confidence
+    key = ccf_shares.HEADLINE.key
+    trend = complaints.share_trends.get(key)
+    rows = complaints.shares[(complaints.shares["series"] == key) & (complaints.shares["status"] == "published")]
+    first = rows.sort_values("year").iloc[0]
     text = (
-        f"Of the complaints the {glossary('CCF')} decided in {share.year}, **{percent(share.value)}** ended with "
-        f"the data deleted ({level(analysis.settings.confidence)} interval "
-        f"{percent_interval(share.low, share.high)})"
+        f"Of the admissible complaints the {glossary('CCF')} reviewed in {share.year}, **{percent(share.value)}** "
+        f"ended with the data deleted ({level(confidence)} interval {percent_interval(share.low, share.high)}), "
+        "counting every outcome"
     )
-    changes = analysis.complaints.share_changes
-    if len(changes):
-        row = changes.iloc[-1]
-        same = row["low"] <= 0 <= row["high"]
-        text += (
-            f", {'no different from' if same else 'changed from'} {percent(row['from_share'])} in {row['from_period']}"
+    if trend is not None:
+        word = direction(trend["low"], trend["high"])
+        measured = measured_share_label(confidence)
+        odds = (
+            f"odds ratio {number(trend['odds_ratio_per_year'], 2)} a year, {level(confidence)} interval "
+            f"{interval(trend['low'], trend['high'], 2)}, {plural(trend['number_of_years'], 'year')}"
+            + (f"; {measured} in simulations" if measured else "")
         )
-    return text + (
-        ". A share of all complaints received would be lower, since many complaints are never decided on the merits."
-    )
+        if word:
+            text += f"; the share {word} from {percent(first['share'])} in {first['period']} ({odds})"
+        else:
+            text += f"; no change from {percent(first['share'])} in {first['period']} is established ({odds})"
+    decided = complaints.shares[
+        (complaints.shares["series"] == "deleted_decided_on_merits") & (complaints.shares["period"] == share.year)
+    ]
+    if len(decided):
+        row = decided.iloc[0]
+        value = (
+            percent(row["share"])
+            if row["status"] == "published"
+            else percent_interval(row["share_low"], row["share_high"])
+        )
+        text += f". Of those decided on the merits (deleted or found compliant), {value} ended with deletion"
+    return text + "."
 
 
 def ccf_caseload_point(analysis) -> str | None:
@@ -292,6 +315,8 @@ def format_headline(item) -> str:
         return f"{percent(item.value)} ({item.year})"
     if item.unit == "rate_ratio":
         return f"{change(item.value)} a year ({item.year})"
+    if item.unit == "odds_ratio":
+        return f"odds ratio {number(item.value, 2)} a year ({item.year})"
     digits = 1 if item.unit == "per_1000" else 0
     value = number(item.value, digits) if item.value == item.value else interval(item.low, item.high, digits)
     return f"{value} ({item.year})"

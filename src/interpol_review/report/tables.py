@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from interpol_review.analysis.cache import cached, code_digest
-from interpol_review.report.links import Link, Parts, Target, anchor, latex_escape, markdown_escape
+from interpol_review.report.links import Link, Parts, Target, Words, anchor, latex_escape, markdown_escape
 
 CSV_MIME = "text/csv"
 TEXT_WIDTH_CM = 16.2  # the A4 text block of the PDF template
@@ -44,7 +44,7 @@ def longest_word(texts: list[str]) -> int:
 
 
 def cell_html(value) -> str:
-    if isinstance(value, Link | Target):
+    if isinstance(value, Link | Target | Words):
         return value.html()
     if isinstance(value, Parts):
         return value.render("html")
@@ -52,7 +52,7 @@ def cell_html(value) -> str:
 
 
 def cell_latex(value) -> str:
-    if isinstance(value, Link | Target):
+    if isinstance(value, Link | Target | Words):
         return value.latex()
     if isinstance(value, Parts):
         return value.render("latex")
@@ -208,7 +208,7 @@ def shared(left: float, wanted: dict[str, float], floor: dict[str, float]) -> di
 
 
 def markdown_cell(value) -> str:
-    if isinstance(value, Link | Target):
+    if isinstance(value, Link | Target | Words):
         return value.markdown()
     if isinstance(value, Parts):
         return value.render("markdown")

@@ -1,6 +1,6 @@
 """Chapter 3, the task force route: counts, rates per 1,000 alerts issued, what the figures pin down
-together, trends where the data carry one, changes between years where they do not, and how much the
-choices of the report matter."""
+together, trends where the data carry one, changes between years where they do not, a second count of
+deletions on Articles 2 and 3 (the German government's), and how much the choices of the report matter."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from interpol_review.core.formatting import (
     level,
     listing,
     number,
+    percent,
     ratio,
 )
 from interpol_review.ledger.series import ARTICLE_2, ARTICLE_2_OR_3, ARTICLE_3, ISSUED, REFUSED_ALL
@@ -318,3 +319,58 @@ def scope_note(analysis) -> str | None:
         f"The {years} figures may cover green, yellow and blue notices as well as Red Notices and diffusions. This "
         f"report {rule}; the sensitivity table shows the trend under the other treatments.{level_text}"
     )
+
+
+def second_count_section(analysis, numbering):
+    """The German government's count of alerts deleted on Articles 2 and 3, by the year they were published,
+    beside the task force's Article 2 and 3 figures: why they differ and whether they are consistent."""
+    second = analysis.second_count
+    if not second:
+        return None, None
+    yearly, task_force, check = second["yearly"], second["task_force"].set_index("year"), second["consistency"]
+    frame = pd.DataFrame(
+        {
+            "Year": [
+                str(year) + (" (to 24 February)" if part else "")
+                for year, part in zip(yearly["year"], yearly["part_of_year"], strict=True)
+            ],
+            "German government: alerts published that year, later deleted": [
+                f"{number(count)} ({fid})" for count, fid in zip(yearly["count"], yearly["figure_id"], strict=True)
+            ],
+            "Task force: refused or cancelled that year, Article 2 or 3": [
+                (
+                    interval(task_force.loc[year, "low"], task_force.loc[year, "high"])
+                    + f" ({task_force.loc[year, 'status']})"
+                )
+                if year in task_force.index
+                else "before the task force's figures"
+                for year in yearly["year"]
+            ],
+        }
+    )
+    years = check["german_years"]
+    verdict = (
+        "consistent: it is below the most the task force's figures allow"
+        if check["consistent"]
+        else "not consistent: it exceeds the most the task force's figures allow, so the two cannot count the same "
+        "deletions"
+    )
+    text = (
+        "A second count of alerts deleted on Articles 2 and 3 comes from the German government, which was told "
+        "by INTERPOL's General Secretariat how many alerts seeking a person it had deleted for breaching them "
+        f"since 2014 ({numbering.next_table()}). It is not the task force's series: it counts alerts by the year "
+        "they were published, not the year they were deleted; it counts deletions of published alerts only, "
+        "not refusals of new requests; and it probably covers only the alerts Germany was notified of. "
+        f"Every alert it counts as published in {years[0]}–{years[-1]} was deleted by 24 February 2021, so "
+        f"its {number(check['german_total'])} deletions ({check['german_figure_ids']}) are among the task force's "
+        f"refusals and cancellations on Articles 2 and 3 of {check['task_force_years'][0]}–"
+        f"{check['task_force_years'][-1]}, which its figures put at "
+        f"{interval(check['task_force_low'], check['task_force_high'])} "
+        f"together. The German count is {verdict}; it is at most {percent(check['largest_share'])} of them."
+    )
+    table = numbering.table(
+        frame,
+        "Alerts deleted on Articles 2 and 3: the German government's count by the year the alerts were published, "
+        "beside the task force's count by the year of its decision (not the same series).",
+    )
+    return text, table

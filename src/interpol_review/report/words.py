@@ -54,6 +54,27 @@ MEASURES = {
     "admissibility_rate": "share of requests admissible",
     "share_decided_within_deadline": "share decided within the time limit",
     "share_exceeding_deadline": "share beyond the time limit",
+    "complaints_decided": "complaints decided",
+    "closed_ncb_non_cooperation": "closed: the country's bureau did not cooperate (deletion not stated)",
+    "share_found_compliant": "share found compliant",
+    "time_to_decide_months": "time to decide, in months",
+    "cancelled_after_publication": "deleted after publication",
+}
+# The CCF's shares (stats/ccf_shares.py): what each is a share of, in a reader's words.
+SHARE_SERIES = {
+    "deleted_every_outcome": "deleted, of every outcome of the admissible complaints reviewed",
+    "deleted_decided_on_merits": "deleted, of the complaints decided on the merits (deleted or found compliant)",
+    "compliant_every_outcome": "found compliant, of every outcome of the admissible complaints reviewed",
+}
+SHARE_DENOMINATOR_WORDS = {
+    "decided_on_merits": "the complaints decided on the merits",
+    "every_outcome": "every outcome of the admissible complaints reviewed",
+    "complaints_processed": "the complaints processed",
+}
+SHARE_SERIES_SHORT = {
+    "deleted_every_outcome": "Deleted, of every outcome",
+    "deleted_decided_on_merits": "Deleted, of those decided on the merits",
+    "compliant_every_outcome": "Found compliant, of every outcome",
 }
 INSTRUMENTS = {
     "red_notice_and_diffusion": "Red Notices and diffusions",
@@ -62,6 +83,7 @@ INSTRUMENTS = {
     "diffusions_all_types": "diffusions of every kind",
     "notices": "notices",
     "notices_and_diffusions_scope_unclear": "notices and diffusions (scope unclear)",
+    "wanted_person_alerts": "alerts seeking a person (notices and diffusions)",
     "": "",
 }
 BODIES = {

@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
 import pandas as pd
-from statsmodels.stats.proportion import confint_proportions_2indep, proportion_confint
 
 from interpol_review.ledger.figure_rules import qualifier_items
 from interpol_review.ledger.status import Status
 from interpol_review.ledger.vocabulary import CCF_BODY, LEVEL_KINDS
+from interpol_review.stats.ccf_shares import DELETED, interval
 
 CCF = CCF_BODY
 CASELOAD = (
@@ -31,14 +30,18 @@ CASELOAD = (
     "complaints_received",
     "complaints_processed",
     "complaints_admissible",
+    "complaints_decided",
 )
-DELETED, COMPLIANT = "deleted_after_complaint", "found_compliant_after_complaint"
-DELETION_ROUTES = ("deleted_after_legal_consideration", "deleted_ncb_no_answer", "deleted_by_gs_or_ncb_before_decision")
+DELETION_ROUTES = (
+    "deleted_after_legal_consideration",
+    "deleted_ncb_no_answer",
+    "deleted_by_gs_or_ncb_before_decision",
+    "closed_ncb_non_cooperation",
+)
 TIME_MEASURES = ("share_decided_within_deadline", "share_exceeding_deadline")
-# Denominators a deletion count can be divided by, in the order of the report, with what each counts.
-DENOMINATORS = {
-    "decided": "complaints decided: deleted plus found compliant",
-    "complaints_admissible": "admissible complaints",
+# Counts a deletion count is also divided by, beyond the share series of ccf_shares.py: wider
+# denominators, of which many were never decided on the merits.
+OTHER_DENOMINATORS = {
     "complaints_processed": "complaints processed",
     "complaints_received": "complaints received",
     "requests_finalised": "requests of every type finalised",
@@ -100,49 +103,25 @@ def series_table(figures: pd.DataFrame, measures: tuple[str, ...], first: int, l
     return table[inside].reset_index(drop=True)
 
 
-def share_interval(successes: float, trials: float, confidence: float, method: str) -> tuple[float, float]:
-    method = "jeffreys" if method == "jeffreys" else "wilson"
-    low, high = proportion_confint(successes, trials, alpha=1 - confidence, method=method)
-    return float(low), float(high)
-
-
-# Long: the two kinds of denominator differ only in how the pair of counts is formed, side by side here.
-def deletion_shares(series: pd.DataFrame, confidence: float, interval_method: str) -> pd.DataFrame:
-    """Data deleted as a share of each denominator published for the same period: the share among
-    complaints decided (deleted / (deleted + found compliant)) first, then the others. Where a count is a
-    range, the interval covers every pair the figures allow."""
+def other_shares(series: pd.DataFrame, confidence: float, interval_method: str) -> pd.DataFrame:
+    """Data deleted as a share of the wider denominators published for the same period (a two-year total
+    against a two-year count too). Where a count is a range, the interval covers every pair allowed."""
     by_period = {measure: group.set_index("period") for measure, group in series.groupby("measure")}
     deleted = by_period.get(DELETED)
     if deleted is None:
         return pd.DataFrame()
     rows = []
     for period, cell in deleted.iterrows():
-        if not math.isfinite(cell["high"]):
-            continue
-        for denominator, meaning in DENOMINATORS.items():
-            if denominator == "decided":
-                compliant = by_period.get(COMPLIANT)
-                if compliant is None or period not in compliant.index:
-                    continue
-                other = compliant.loc[period]
-                trials_low, trials_high = cell["low"] + other["low"], cell["high"] + other["high"]
-                # deleted is in both numerator and denominator: the extreme pairs are (fewest deleted,
-                # most found compliant) and (most deleted, fewest found compliant)
-                pairs = ((cell["low"], cell["low"] + other["high"]), (cell["high"], cell["high"] + other["low"]))
-                ids = f"{cell['figure_ids']}, {other['figure_ids']}"
-            else:
-                table = by_period.get(denominator)
-                if table is None or period not in table.index:
-                    continue
-                other = table.loc[period]
-                trials_low, trials_high = other["low"], other["high"]
-                pairs = ((cell["low"], max(trials_high, cell["low"])), (min(cell["high"], trials_low), trials_low))
-                ids = f"{cell['figure_ids']}, {other['figure_ids']}"
+        for denominator, meaning in OTHER_DENOMINATORS.items():
+            table = by_period.get(denominator)
+            if not math.isfinite(cell["high"]) or table is None or period not in table.index:
+                continue
+            other = table.loc[period]
+            trials_low, trials_high = other["low"], other["high"]
             if not math.isfinite(trials_high):
                 continue
-            point = cell["low"] / trials_low if cell["low"] == cell["high"] and trials_low == trials_high else math.nan
-            low = share_interval(*pairs[0], confidence, interval_method)[0]
-            high = share_interval(*pairs[1], confidence, interval_method)[1]
+            pairs = ((cell["low"], max(trials_high, cell["low"])), (min(cell["high"], trials_low), trials_low))
+            exact = cell["low"] == cell["high"] and trials_low == trials_high
             rows.append(
                 {
                     "period": period,
@@ -151,70 +130,13 @@ def deletion_shares(series: pd.DataFrame, confidence: float, interval_method: st
                     "deleted": cell["value"] if cell["low"] == cell["high"] else math.nan,
                     "trials_low": trials_low,
                     "trials_high": trials_high,
-                    "share": point,
-                    "low": low,
-                    "high": high,
-                    "figure_ids": ids,
+                    "share": cell["low"] / trials_low if exact else math.nan,
+                    "low": interval(*pairs[0], confidence, interval_method)[0],
+                    "high": interval(*pairs[1], confidence, interval_method)[1],
+                    "figure_ids": f"{cell['figure_ids']}, {other['figure_ids']}",
                 }
             )
     return pd.DataFrame(rows)
-
-
-def share_change(shares: pd.DataFrame, confidence: float) -> pd.DataFrame:
-    """Change in the deletion share among decided complaints between consecutive published years, with
-    Newcombe's interval for a difference of two independent proportions."""
-    decided = shares[(shares["denominator"] == "decided") & shares["share"].notna()].sort_values("period")
-    rows = []
-    for earlier, later in zip(decided.iloc[:-1].itertuples(), decided.iloc[1:].itertuples(), strict=True):
-        low, high = confint_proportions_2indep(
-            later.deleted,
-            later.trials_low,
-            earlier.deleted,
-            earlier.trials_low,
-            method="newcomb",
-            alpha=1 - confidence,
-        )
-        rows.append(
-            {
-                "from_period": earlier.period,
-                "to_period": later.period,
-                "from_share": earlier.share,
-                "to_share": later.share,
-                "difference": later.share - earlier.share,
-                "low": float(low),
-                "high": float(high),
-            }
-        )
-    return pd.DataFrame(
-        rows, columns=["from_period", "to_period", "from_share", "to_share", "difference", "low", "high"]
-    )
-
-
-def binomial_trend(years, successes, trials, confidence: float) -> dict:
-    """Logistic trend of a share (deleted among decided) over at least four years: binomial GLM, or
-    quasi-binomial (standard errors scaled by the Pearson dispersion, t quantiles) where overdispersed."""
-    import statsmodels.api as sm
-
-    years = np.asarray(years, dtype=float)
-    design = sm.add_constant(years - years.mean())
-    response = np.column_stack([successes, np.asarray(trials) - np.asarray(successes)])
-    binomial = sm.GLM(response, design, family=sm.families.Binomial()).fit()
-    dispersion = float(binomial.pearson_chi2 / binomial.df_resid)
-    overdispersed = dispersion > 1
-    result = (
-        sm.GLM(response, design, family=sm.families.Binomial()).fit(scale="X2", use_t=True)
-        if overdispersed
-        else binomial
-    )
-    low, high = result.conf_int(alpha=1 - confidence)[1]
-    return {
-        "odds_ratio_per_year": float(np.exp(result.params[1])),
-        "low": float(np.exp(low)),
-        "high": float(np.exp(high)),
-        "model": "quasi-binomial" if overdispersed else "binomial",
-        "dispersion": dispersion,
-        "residual_df": int(binomial.df_resid),
-    }
 
 
 def deletion_routes(figures: pd.DataFrame, first: int, last: int) -> pd.DataFrame:
@@ -230,21 +152,33 @@ def deletion_routes(figures: pd.DataFrame, first: int, last: int) -> pd.DataFram
 
 
 def time_to_decide(figures: pd.DataFrame) -> pd.DataFrame:
-    """The published shares decided within, or beyond, the statutory limits (4 months for access requests,
-    9 months for complaints)."""
-    rows = figures[(figures["body"] == CCF) & figures["measure"].isin(TIME_MEASURES)]
+    """Per year and type of request: the share decided within the statutory limit (4 months for access
+    requests, 9 for complaints) as published, directly or as the share beyond it, and how long the late
+    ones took, in months. One row per year and type, every figure that states it named."""
+    ccf = figures[figures["body"] == CCF]
+    shares = ccf[ccf["measure"].isin(TIME_MEASURES)]
+    months = ccf[ccf["measure"] == "time_to_decide_months"]
+    kind = lambda frame: frame["qualifier"].map(lambda q: qualifier_items(q).get("type", ""))  # noqa: E731
     found = []
-    for row in rows.itertuples():
-        items = qualifier_items(row.qualifier)
-        within = row.measure == "share_decided_within_deadline"
+    for (year, requests), group in shares.groupby([shares["period"], kind(shares)], sort=True):
+        within = group["measure"] == "share_decided_within_deadline"
+        within_share = group["value"].where(within, 100 - group["value"])
+        late = months[(months["period"] == year) & (kind(months) == requests)]
         found.append(
             {
-                "year": row.period,
-                "requests": items.get("type", ""),
-                "limit": items.get("deadline", "").replace("_", " "),
-                "published": f"{row.value:g}% {'within' if within else 'beyond'} the limit",
-                "within_limit": row.value if within else 100 - row.value,
-                "figure_id": row.figure_id,
+                "year": year,
+                "requests": requests,
+                "limit": qualifier_items(group["qualifier"].iloc[0]).get("deadline", "").replace("_", " "),
+                "published": "; ".join(
+                    f"{value:g}% {'within' if is_within else 'beyond'} the limit"
+                    for value, is_within in zip(group["value"], within, strict=True)
+                ),
+                "within_limit": float(within_share.iloc[0]),
+                "agree": bool(within_share.nunique() == 1),
+                "late_months_low": float(late["low"].min()) if len(late) else math.nan,
+                "late_months_high": float(late["high"].max()) if len(late) else math.nan,
+                "figure_id": ", ".join([*group["figure_id"], *late["figure_id"]]),
             }
         )
-    return pd.DataFrame(found, columns=["year", "requests", "limit", "published", "within_limit", "figure_id"])
+    columns = ["year", "requests", "limit", "published", "within_limit", "agree", "late_months_low"]
+    return pd.DataFrame(found, columns=[*columns, "late_months_high", "figure_id"])

@@ -21,6 +21,8 @@ import pandas as pd
 
 from interpol_review.ledger.series import GROUNDS_SERIES, ISSUED
 from interpol_review.ledger.vocabulary import LEVEL_KINDS
+from interpol_review.stats import ccf as ccf_series
+from interpol_review.stats import ccf_shares
 
 SUPPORTED, PARTLY, CONTRADICTED, UNDETERMINED = (
     "supported",
@@ -88,6 +90,42 @@ class EvidenceFinder:
 
     def __init__(self, figures: pd.DataFrame, panel: pd.DataFrame, ccf: pd.DataFrame):
         self.figures, self.panel, self.ccf = figures, panel, ccf
+        self._shares = None
+
+    def shares(self) -> pd.DataFrame:
+        """The CCF's shares from this finder's figures (a claim's own figures left out), every year."""
+        if self._shares is None:
+            measures = (*ccf_series.CASELOAD, ccf_shares.DELETED, ccf_shares.COMPLIANT)
+            series = ccf_series.series_table(self.figures, measures, 1900, 2100)
+            published = self.figures[
+                (self.figures["measure"] == ccf_shares.COMPLIANT_SHARE) & (self.figures["period_type"] == "year")
+            ]
+            yearly = ccf_shares.share_rows(series, published, 0.95, "wilson")
+            other = ccf_series.other_shares(series, 0.95, "wilson")
+            if len(other):
+                other = other.assign(
+                    numerator=ccf_shares.DELETED,
+                    share_low=other["share"],
+                    share_high=other["share"],
+                    status="published",
+                )
+            self._shares = pd.concat([yearly, other], ignore_index=True)
+        return self._shares
+
+    def share(self, reading, year: int) -> Evidence | None:
+        """The share the published counts give for one year (a point, or the range they allow)."""
+        rows = self.shares()
+        rows = rows[
+            (rows["numerator"] == reading.measure)
+            & (rows["denominator"] == reading.denominator)
+            & (rows["period"] == str(year))
+            & rows["share_low"].notna()
+        ]
+        if rows.empty:
+            return None
+        row = rows.iloc[0]
+        basis = f"{row['status']} {row['figure_ids']}"
+        return Evidence(str(year), float(row["share_low"]), float(row["share_high"]), basis)
 
     def panel_series(self, reading) -> str | None:
         if reading.body != "ndtf_review" or reading.instrument != "red_notice_and_diffusion":
@@ -219,6 +257,11 @@ def judge_reading(reading, finder: EvidenceFinder) -> Reading:
             result.evidence.append(
                 Evidence(str(year), low, count.high / denominator[0], f"{count.basis} over {denominator[2]}")
             )
+    elif reading.statistic == "share_each_year":
+        result.evidence = [item for item in (finder.share(reading, year) for year in years) if item is not None]
+    elif reading.statistic == "share_rising_each_year":
+        found = [item for item in (finder.share(reading, year) for year in years) if item is not None]
+        return rising(result, found)
     elif reading.statistic in ("highest_in_period", "change_ratio"):
         found = [item for item in (finder.year(reading, year) for year in years) if item is not None]
         return tested_relation(result, found, reading)
@@ -228,6 +271,23 @@ def judge_reading(reading, finder: EvidenceFinder) -> Reading:
         item.result = compare(item.low, item.high, reading.low, reading.high)
     result.verdict = combine([item.result for item in result.evidence])
     result.flips_at = flip_tolerances(result)
+    return result
+
+
+def rising(result: Reading, found: list[Evidence]) -> Reading:
+    """Rose from each published year to the next: supported when every later year lies wholly above the
+    one before, contradicted when one lies wholly below; with fewer than two years, undetermined."""
+    results = []
+    for earlier, later in zip(found[:-1], found[1:], strict=True):
+        results.append(
+            SUPPORTED if later.low > earlier.high else CONTRADICTED if later.high < earlier.low else UNDETERMINED
+        )
+        later.result = results[-1]
+    result.evidence = found
+    if len(found) < 2 or UNDETERMINED in results and CONTRADICTED not in results:
+        result.verdict = UNDETERMINED
+    else:
+        result.verdict = CONTRADICTED if CONTRADICTED in results else SUPPORTED
     return result
 
 

@@ -56,6 +56,13 @@ class Trend:
     prediction: dict  # year, exposure, median, low, high
     bootstrap: int
 
+    SUMMARY_COLUMNS = (
+        "series", "with_exposure", "model", "method", "years", "number_of_years", "informative_years",
+        "residual_df", "rate_ratio_per_year", "low", "high", "p_value", "critical_value", "calibration",
+        "dispersion", "overdispersion_p", "scope_level", "prediction_year", "prediction_exposure",
+        "prediction_median", "prediction_low", "prediction_high", "bootstrap",
+    )  # fmt: skip
+
     def summary(self) -> dict:
         return {
             "series": self.series,
@@ -84,12 +91,13 @@ class Trend:
         }
 
 
-def informative(observations: censored.Observations) -> int:
-    """Published figures (outside a scope break) narrow enough to say something about a trend: a range
-    whose upper end is at most INFORMATIVE_RATIO times its lower end; a total over two years counts once."""
+def informative(observations: censored.Observations, own_level: bool = True) -> int:
+    """Published figures narrow enough to say something about a trend: a range whose upper end is at most
+    INFORMATIVE_RATIO times its lower end; a total over two years counts once. A year with its own level (a
+    scope break under own_level) informs only that level, not the trend; pooled, it counts like the rest."""
     count = 0
     for members, low, high in zip(observations.members, observations.low, observations.high, strict=True):
-        if any(observations.scope_break[m] for m in members):
+        if own_level and any(observations.scope_break[m] for m in members):
             continue
         if math.isfinite(high) and high <= INFORMATIVE_RATIO * max(low, 1.0):
             count += 1
@@ -113,7 +121,7 @@ def fit_trend(
 ) -> Trend | None:
     """The calibrated trend, or None when fewer than MIN_YEARS informative years exist. With
     ``calibration`` given (a main fit's), no bootstrap runs and there is no band or prediction."""
-    if informative(observations) < MIN_YEARS:
+    if informative(observations, own_level) < MIN_YEARS:
         return None
     model = censored.Model(observations, model_name, own_level)
     if len(observations.members) - model.width < 1:
@@ -139,7 +147,7 @@ def fit_trend(
         with_exposure=with_exposure,
         model=model_name,
         years=[int(year) for year in observations.years],
-        informative_years=informative(observations),
+        informative_years=informative(observations, own_level),
         residual_df=len(observations.members) - model.width,
         rate_ratio=float(math.exp(best.parameters[1])),
         low=float(math.exp(low)) if math.isfinite(low) else 0.0,
